@@ -1,0 +1,71 @@
+import type { Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { hardenSession, hardenWebContents } from './security';
+
+/** A minimal stand-in for Electron's WebContents: records listeners so the test can fire events. */
+function fakeWebContents() {
+  const listeners = new Map<string, (event: { preventDefault(): void }, ...args: unknown[]) => void>();
+  let openHandler: ((details: { url: string }) => { action: string }) | undefined;
+  const contents = {
+    on: (name: string, listener: (event: { preventDefault(): void }) => void) => listeners.set(name, listener),
+    setWindowOpenHandler: (handler: typeof openHandler) => (openHandler = handler),
+  };
+  const fire = (name: string, ...args: unknown[]) => {
+    const event = { preventDefault: vi.fn() };
+    listeners.get(name)?.(event, ...args);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+  return { contents: contents as unknown as WebContents, fire, open: (url: string) => openHandler!({ url }) };
+}
+
+describe('hardenWebContents', () => {
+  it('cancels every navigation, redirect and webview', () => {
+    const fake = fakeWebContents();
+    hardenWebContents(fake.contents, { openExternal: vi.fn(async () => undefined) });
+    for (const url of ['https://evil.example/', 'app://ksef-desk/other.html', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(fake.fire('will-navigate', url)).toBe(true);
+      expect(fake.fire('will-redirect', url)).toBe(true);
+    }
+    expect(fake.fire('will-attach-webview')).toBe(true);
+  });
+
+  it('denies every new window and hands only safe https links to the system browser', () => {
+    const fake = fakeWebContents();
+    const openExternal = vi.fn(async () => undefined);
+    hardenWebContents(fake.contents, { openExternal });
+    for (const url of ['javascript:alert(1)', 'file:///c:/windows/system32/calc.exe', 'http://evil.example/', 'https://u:p@evil.example/', 'smb://host/share']) {
+      expect(fake.open(url)).toEqual({ action: 'deny' });
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(fake.open('https://ksef.podatki.gov.pl/')).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://ksef.podatki.gov.pl/');
+  });
+});
+
+describe('hardenSession', () => {
+  it('denies permissions and blocks network requests from the renderer', () => {
+    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let checkHandler: (() => boolean) | undefined;
+    let beforeRequest: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | undefined;
+    const session = {
+      setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
+      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
+      webRequest: { onBeforeRequest: (handler: typeof beforeRequest) => (beforeRequest = handler) },
+    } as unknown as Session;
+    hardenSession(session);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const callback = vi.fn();
+      requestHandler!({}, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+    }
+    expect(checkHandler!()).toBe(false);
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      beforeRequest!({ url }, (response) => (cancel = response.cancel));
+      return cancel;
+    };
+    expect(decide('app://ksef-desk/index.html')).toBe(false);
+    expect(decide('https://api.ksef.mf.gov.pl/v2/auth/challenge')).toBe(true);
+    expect(decide('http://127.0.0.1:9999/ipc/settings:get')).toBe(true);
+  });
+});

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { settingsSchema, type Settings } from '../domain/settings';
+import type { KsefEnvironment } from '../domain/environments';
+import { defineChannel, defineEvent } from './define';
+
+/** The one Electron channel main pushes events on (`ksef:event`, name, payload). */
+export const EVENT_CHANNEL = 'ksef:event';
+
+/** Renderer payloads are capped so a compromised renderer cannot make main parse megabytes of JSON. */
+export const MAX_IPC_PAYLOAD_BYTES = 2 * 1024 * 1024;
+
+const noInput = z.object({}).strict();
+
+export interface AppInfo {
+  version: string;
+  /** 'electron': the desktop window; 'browser': the loopback bridge (tests, machines without Electron). */
+  shell: 'electron' | 'browser';
+  platform: string;
+  environment: KsefEnvironment;
+  /** The KSeF API the app talks to now; for the sandbox, its loopback URL once it runs. */
+  apiBaseUrl: string | null;
+  profileDir: string;
+}
+
+/**
+ * The IPC contract: every channel the renderer may call, as `domain:action`.
+ * preload.ts, electron/ipc/register.ts and the browser bridge all derive from this table;
+ * adding a channel is one entry here plus one handler in main.
+ */
+export const contract = {
+  'app:info': defineChannel(noInput).returns<AppInfo>(),
+  'settings:get': defineChannel(noInput).returns<Settings>(),
+  'settings:update': defineChannel(
+    z
+      .object({
+        environment: settingsSchema.shape.environment.removeDefault().optional(),
+        language: settingsSchema.shape.language.removeDefault().optional(),
+        /** Production is switched to only with an explicit confirmation from the user. */
+        confirmProduction: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<Settings>(),
+} as const;
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'settings:changed': defineEvent<Settings>(),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type EventName = keyof typeof events;
+
+export const CHANNELS = Object.keys(contract) as Channel[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(events, value);
+}

@@ -1,0 +1,56 @@
+/**
+ * Errors cross the IPC boundary as data, never as thrown exceptions (Electron would strip everything
+ * but the message). The set of codes is closed: the renderer has a translation for each one.
+ */
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN_SENDER',
+  'CONFIRMATION_REQUIRED',
+  'NOT_FOUND',
+  'STORAGE_ERROR',
+  'NOT_AVAILABLE_IN_ENVIRONMENT',
+  'NETWORK_ERROR',
+  'KSEF_UNAVAILABLE',
+  'KSEF_REJECTED',
+  'RATE_LIMITED',
+  'UNAUTHORIZED',
+  'WRONG_PASSWORD',
+  'PASSWORD_REQUIRED',
+  'CORRUPT_FILE',
+  'UNSUPPORTED_FORMAT',
+  'KEY_CERT_MISMATCH',
+  'NO_PRIVATE_KEY',
+  'NO_CERTIFICATE',
+  'CERT_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'FILE_TOO_LARGE',
+  'ALREADY_IMPORTED',
+  'KEY_PROTECTION_UNAVAILABLE',
+  'WRONG_PASSPHRASE',
+  'DRAFT_EXPIRED',
+  'NOT_SIGNED_IN',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppErrorPayload {
+  code: ErrorCode;
+  /** Short machine-oriented details (field paths, KSeF exception codes); never secrets, never stack traces. */
+  details?: string[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorPayload };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, details?: string[]): Result<T> {
+  return details && details.length > 0 ? { ok: false, error: { code, details } } : { ok: false, error: { code } };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
