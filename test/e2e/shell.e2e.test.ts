@@ -30,13 +30,13 @@ describe('the application shell in browser mode', () => {
     const badge = page.getByTestId('environment-badge');
     await expect.poll(() => badge.textContent()).toBe('Środowisko: Sandbox');
     for (const label of POLISH_NAV) await expect.poll(() => page.getByRole('button', { name: label }).count()).toBe(1);
-    expect(await page.evaluate(() => window.location.hash)).not.toContain('token=');
+    expect(new URL(page.url()).hash).not.toContain('token=');
   });
 
   it('visits every page, each with honest content', async () => {
     for (const id of PAGES) {
       await page.getByTestId(`nav-${id}`).click();
-      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/${id}`);
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/${id}`);
       if (id === 'settings') {
         await expect.poll(() => page.getByRole('heading', { name: 'Ustawienia' }).count()).toBe(1);
       } else {
