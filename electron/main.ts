@@ -9,7 +9,7 @@ import { hardenSession } from './app/security';
 import { APP_HOST, APP_SCHEME } from './app/url-policy';
 import { registerIpcHandlers } from './ipc/register';
 import { EVENT_CHANNEL } from '../shared/ipc/contract';
-import { createSandboxLauncher } from './cli/sandbox-launcher';
+import { createSandboxLauncher } from './services/environment/sandbox-launcher';
 import { createAppCore } from './services/app/app-core';
 import { resolveProfileDir } from './services/storage/profile-dir';
 

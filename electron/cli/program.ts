@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerConfigCommands } from './commands/config';
+import { registerSandboxCommand } from './commands/sandbox';
 import { registerStartCommand } from './commands/start-web';
 import { parseGlobalOptions, type GlobalOptions } from './global-options';
 import { APP_VERSION } from './node-root';
@@ -19,6 +20,7 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
   const globals = () => parseGlobalOptions(program.opts());
   registerConfigCommands(program, globals);
   registerStartCommand(program, globals);
+  registerSandboxCommand(program, globals);
   return { program, globals };
 }
 

@@ -6,7 +6,7 @@ import { startBridgeServer } from '../../ipc/bridge-server';
 import type { GlobalOptions } from '../global-options';
 import { createNodeRoot } from '../node-root';
 import { CliError, printResult } from '../output';
-import { createSandboxLauncher } from '../sandbox-launcher';
+import { createSandboxLauncher } from '../../services/environment/sandbox-launcher';
 
 /** The built renderer sits beside the bundled CLI (dist/cli.mjs -> dist/renderer). */
 export function defaultRendererDir(): string {

@@ -1,0 +1,41 @@
+import type { Command } from 'commander';
+import { parseSandboxArgs, SandboxArgsError } from '../../sandbox/cli-args';
+import { startSandbox } from '../../sandbox';
+import type { GlobalOptions } from '../global-options';
+import { CliError, printResult } from '../output';
+
+/**
+ * `ksef-desk sandbox [--port N] [--host H] [--state FILE] [--limits official|off] [--faults SPEC]
+ * [--schema-dir DIR] [--seed-received NIP:COUNT]`: the local KSeF 2.0 server on its own.
+ */
+export function registerSandboxCommand(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('sandbox')
+    .description('run the local KSeF 2.0 sandbox server and print its base URL (Ctrl+C stops it)')
+    .helpOption(false)
+    .allowUnknownOption(true)
+    .allowExcessArguments(true)
+    .argument('[options...]', '--port N --host 127.0.0.1 --state FILE --limits official|off --faults SPEC --schema-dir DIR --seed-received NIP:COUNT')
+    .action(async (args: string[]) => {
+      const options = globals();
+      let sandboxOptions;
+      try {
+        sandboxOptions = parseSandboxArgs(args);
+      } catch (error) {
+        if (error instanceof SandboxArgsError) throw new CliError(error.message, 'INVALID_INPUT');
+        throw error;
+      }
+      const schemaDir = sandboxOptions.schemaDir ?? process.env.KSEF_SCHEMA_DIR;
+      const sandbox = await startSandbox({
+        ...sandboxOptions,
+        ...(schemaDir ? { schemaDir } : {}),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      printResult(options, { baseUrl: sandbox.baseUrl }, () => sandbox.baseUrl);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      });
+      await sandbox.close();
+    });
+}

@@ -1,0 +1,112 @@
+import type { AddressInfo } from 'node:net';
+import { JwtService } from './auth/jwt';
+import { loadOrCreateCrypto } from './crypto/material';
+import type { RouteModule, SandboxDeps } from './deps';
+import { createFaultsAdmin } from './faults/admin';
+import { FaultInjector } from './faults/injector';
+import { parseFaultPlan } from './faults/plan';
+import { RateLimiter, type RateLimitMode } from './ratelimit/limiter';
+import { ROUTE_MODULES } from './routes';
+import { systemClock, type Clock } from './server/clock';
+import { API_PREFIX, createSandboxHttpServer } from './server/http-server';
+import { Router } from './server/router';
+import { SandboxStore } from './state/store';
+
+export interface SandboxOptions {
+  host?: string;
+  /** 0 or omitted = a random free port. */
+  port?: number;
+  /** Persist state to this file (loaded on start, saved debounced and on close). */
+  stateFile?: string;
+  limits?: RateLimitMode;
+  /** Fault plan, compact (`latency=200ms;drop=0.1`) or JSON. */
+  faults?: string;
+  /** Directory of the official KSeF pack; enables FA(3) XSD validation. */
+  schemaDir?: string;
+  /** `--seed-received NIP:COUNT` requests for the invoices module. */
+  seedReceived?: { nip: string; count: number }[];
+  clock?: Clock;
+  log?: (line: string) => void;
+  /** Extra route modules after ROUTE_MODULES (tests, experiments). */
+  extraRoutes?: RouteModule[];
+  /** How injected latency waits; tests replace it to observe latency without timing. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RunningSandbox {
+  /** e.g. http://127.0.0.1:PORT/v2 */
+  baseUrl: string;
+  port: number;
+  deps: SandboxDeps;
+  limiter: RateLimiter;
+  faults: FaultInjector;
+  close(): Promise<void>;
+}
+
+/** Starts the local KSeF 2.0 server. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? (() => undefined);
+  const host = options.host ?? '127.0.0.1';
+  const store = options.stateFile
+    ? SandboxStore.persistent(options.stateFile, (error) => log(`sandbox: cannot save state: ${error.message}`))
+    : SandboxStore.inMemory();
+  const crypto = await loadOrCreateCrypto(store, clock.now());
+  const deps: SandboxDeps = {
+    store,
+    clock,
+    crypto,
+    jwt: new JwtService(crypto.jwtSigningKey, crypto.jwtVerifyKey, clock),
+    log,
+    ...(options.schemaDir ? { schemaDir: options.schemaDir } : {}),
+    seedReceived: options.seedReceived ?? [],
+  };
+  const router = new Router();
+  for (const register of [...ROUTE_MODULES, ...(options.extraRoutes ?? [])]) register(router, deps);
+
+  const limiter = new RateLimiter(clock, options.limits ?? 'official');
+  const faults = new FaultInjector();
+  if (options.faults) faults.setPlan(parseFaultPlan(options.faults));
+
+  const server = createSandboxHttpServer({
+    router,
+    clock,
+    limiter,
+    faults,
+    admin: createFaultsAdmin(faults),
+    log,
+    onMutation: () => store.changed(),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostForUrl = host.includes(':') ? `[${host}]` : host;
+  const baseUrl = `http://${hostForUrl}:${port}${API_PREFIX}`;
+  store.flush();
+
+  log(
+    `KSeF sandbox listening on ${baseUrl} · rate limits ${limiter.getMode() === 'official' ? 'on (official)' : 'off'} · ` +
+      `invoice validation: ${options.schemaDir ? `official FA(3) XSD from ${options.schemaDir}` : 'structural check (no schema dir)'}` +
+      `${options.stateFile ? ` · state file ${options.stateFile}` : ' · in-memory state'}` +
+      `${options.faults ? ` · faults: ${options.faults}` : ''}`,
+  );
+
+  return {
+    baseUrl,
+    port,
+    deps,
+    limiter,
+    faults,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.changed();
+      store.flush();
+    },
+  };
+}
+
+export type { Clock } from './server/clock';

@@ -1,0 +1,11 @@
+import { authRoutes } from './auth';
+import { registerPublicKeyRoutes } from './crypto/public-keys-route';
+import type { RouteModule } from './deps';
+
+export type { RouteModule } from './deps';
+
+/**
+ * Every route module of the sandbox, registered in this order at start-up.
+ * Add your module here: `(router, deps) => { router.post('/sessions/online', handler) }`.
+ */
+export const ROUTE_MODULES: RouteModule[] = [registerPublicKeyRoutes, authRoutes];

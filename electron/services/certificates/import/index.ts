@@ -1,0 +1,8 @@
+export {
+  assertKeyMatchesCertificate,
+  MAX_CREDENTIAL_FILE_BYTES,
+  parseCredentialFile,
+  parseCredentialPair,
+  type CredentialFormat,
+  type ParsedCredential,
+} from './parse-credential';

@@ -1,0 +1,64 @@
+import { inspectCertificate, type CertificateInspection, type CertificateStatus, type KeyType, type KsefCertificateType } from './inspect';
+import type { KeyProtector } from './key-protector';
+import type { StoredEntry, VaultMetadata } from './vault-store';
+
+export type CertificateSource = 'imported' | 'test' | 'ksef';
+
+/** One vault entry as the UI sees it: metadata only, never key bytes. */
+export interface VaultEntrySummary {
+  id: string;
+  label: string;
+  subject: string;
+  issuer: string;
+  ownerName: string;
+  nip?: string;
+  pesel?: string;
+  serialNumber: string;
+  fingerprintSha256: string;
+  notBefore: string;
+  notAfter: string;
+  keyType: KeyType;
+  status: CertificateStatus;
+  source: CertificateSource;
+  ksefCertificateType?: KsefCertificateType;
+  canSignIn: boolean;
+  canSignInBySubject: boolean;
+  /** Context NIPs (or `*`) for which this entry is the default sign-in certificate. */
+  defaultFor: string[];
+  protection: KeyProtector['kind'];
+  createdAt: string;
+}
+
+export function inspectEntry(entry: StoredEntry, now: Date): CertificateInspection {
+  return inspectCertificate(Buffer.from(entry.certificateDerBase64, 'base64'), { now, ksefIssued: entry.source === 'ksef' });
+}
+
+/** Derived fields are recomputed from the stored certificate so they can never drift from it. */
+export function summarizeEntry(entry: StoredEntry, metadata: VaultMetadata, now: Date): VaultEntrySummary {
+  const inspection = inspectEntry(entry, now);
+  const ksefCertificateType = entry.ksefCertificateType ?? (inspection.ksefIssued ? inspection.ksefCertificateType : null);
+  return {
+    id: entry.id,
+    label: entry.label,
+    subject: inspection.subject.text,
+    issuer: inspection.issuer.text,
+    ownerName: inspection.ownerName,
+    ...(inspection.nip !== undefined ? { nip: inspection.nip } : {}),
+    ...(inspection.pesel !== undefined ? { pesel: inspection.pesel } : {}),
+    serialNumber: inspection.serialNumber,
+    fingerprintSha256: inspection.fingerprintSha256,
+    notBefore: inspection.notBefore,
+    notAfter: inspection.notAfter,
+    keyType: inspection.keyType,
+    status: inspection.status,
+    source: entry.source,
+    ...(ksefCertificateType ? { ksefCertificateType } : {}),
+    canSignIn: inspection.canSignIn,
+    canSignInBySubject: inspection.canSignInBySubject,
+    defaultFor: Object.entries(metadata.defaults)
+      .filter(([, entryId]) => entryId === entry.id)
+      .map(([nip]) => nip),
+    protection: entry.protection,
+    createdAt: entry.createdAt,
+  };
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { startSandbox } from '../../sandbox';
+import type { SandboxLauncher } from './environment-runtime';
+
+/**
+ * How the app runs its in-process KSeF sandbox: loopback, random port, the official rate limits
+ * (so the app learns to live with them), state kept in the profile so a restart loses nothing.
+ * FA(3) XSD validation is used when KSEF_SCHEMA_DIR points at the official schema set.
+ */
+export function createSandboxLauncher(profileDir: string, log: (line: string) => void): SandboxLauncher {
+  return async () => {
+    const sandbox = await startSandbox({
+      host: '127.0.0.1',
+      port: 0,
+      stateFile: path.join(profileDir, 'sandbox', 'state.json'),
+      limits: 'official',
+      ...(process.env.KSEF_SCHEMA_DIR ? { schemaDir: process.env.KSEF_SCHEMA_DIR } : {}),
+      log,
+    });
+    return { baseUrl: sandbox.baseUrl, close: () => sandbox.close() };
+  };
+}
