@@ -16,6 +16,7 @@ export interface AuthOutcome {
   clientIp: string;
   ksefTokenReference?: string;
   certificateSerial?: string;
+  signerCertificateDer?: Buffer;
 }
 
 /** The 202 body of /auth/xades-signature and /auth/ksef-token. */
@@ -44,6 +45,7 @@ export async function startAuthOperation(deps: SandboxDeps, outcome: AuthOutcome
     clientIp: outcome.clientIp,
     ...(outcome.ksefTokenReference ? { ksefTokenReference: outcome.ksefTokenReference } : {}),
     ...(outcome.certificateSerial ? { certificateSerial: outcome.certificateSerial } : {}),
+    ...(outcome.signerCertificateDer ? { signerCertificateDer: outcome.signerCertificateDer } : {}),
     tokenRedeemed: false,
     revoked: false,
   };

@@ -61,6 +61,7 @@ export function registerXadesRoute(router: Router, deps: SandboxDeps): void {
         permissions: status.code === 200 ? entitlement.permissions : [],
         ...(verified.allowedIps ? { allowedIps: verified.allowedIps } : {}),
         clientIp: ctx.clientIp,
+        signerCertificateDer: verified.signerCertificateDer,
         ...(trust.kind === 'sandbox-issued' ? { certificateSerial: trust.record.serialNumber } : {}),
       });
       return json(202, response);

@@ -57,6 +57,12 @@ export function createSandboxHttpServer(options: HttpServerOptions): Server {
     const errorFormat: ErrorFormat = req.headers['x-error-format'] === 'problem-details' ? 'problem-details' : 'exception';
     const fail = (spec: KsefErrorSpec) => send(res, renderError(spec, errorFormat, url.pathname, options.clock.now()));
 
+    for (const presigned of options.router.presignedHandlers()) {
+      if (await presigned(req, res, url.pathname, url.searchParams)) {
+        if (req.method !== 'GET') options.onMutation();
+        return;
+      }
+    }
     if (await options.admin(req, res, url.pathname, clientIp)) return;
     if (url.pathname !== API_PREFIX && !url.pathname.startsWith(`${API_PREFIX}/`)) return fail({ status: 404, detail: 'Nie znaleziono zasobu.' });
     const path = url.pathname.slice(API_PREFIX.length) || '/';

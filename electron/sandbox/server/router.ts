@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from './clock';
 import type { ErrorFormat } from './error-response';
 
@@ -61,9 +61,26 @@ function specificity(route: Route): string {
   return route.segments.map((s) => (isParam(s) ? '0' : '1')).join('');
 }
 
+/**
+ * Handles a presigned URL outside `/v2` (batch part upload, UPO download …): no Bearer, no rate limit, no faults,
+ * exactly as KSeF's storage URLs behave. Returns false when the path is not its own. Errors thrown as
+ * KsefApiError are rendered by the server like any other.
+ */
+export type PresignedHandler = (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => Promise<boolean>;
+
 /** A minimal path router: templates use the spec's `{name}` syntax. */
 export class Router {
   private readonly routes: Route[] = [];
+  private readonly presigned: PresignedHandler[] = [];
+
+  /** Registers a handler for presigned URLs outside `/v2`; tried in registration order before everything else. */
+  presignedHandler(handler: PresignedHandler): void {
+    this.presigned.push(handler);
+  }
+
+  presignedHandlers(): readonly PresignedHandler[] {
+    return this.presigned;
+  }
 
   add(method: HttpMethod, template: string, handler: RouteHandler, options: RouteOptions = {}): void {
     const segments = splitPath(template);

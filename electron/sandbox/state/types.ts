@@ -66,6 +66,8 @@ export interface AuthOperationRecord {
   ksefTokenReference?: string;
   /** Serial of a sandbox-issued KSeF certificate used to sign, if any. */
   certificateSerial?: string;
+  /** DER of the certificate that signed a XAdES login (certificate enrollment copies its subject). */
+  signerCertificateDer?: Buffer;
   tokenRedeemed: boolean;
   /** Id (jti) of the one refresh token issued at redeem. */
   refreshTokenId?: string;

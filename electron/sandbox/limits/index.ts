@@ -1,0 +1,1 @@
+export { limitRoutes, CONTEXT_SESSION_LIMITS } from './limit-routes';
