@@ -1,3 +1,5 @@
+import { isValidNip } from '../../../shared/domain/nip';
+import { isValidPesel } from '../../../shared/domain/pesel';
 /**
  * Polish identifiers carried in certificate subjects (PROTOCOL.md §4.2): a person's PESEL or NIP in
  * serialNumber (2.5.4.5), a seal's NIP in organizationIdentifier (2.5.4.97). KSeF matches with the regexes
@@ -8,8 +10,6 @@ const PESEL_IN_SERIAL_NUMBER = /(PNOPL|PESEL).*?(\d{11})/;
 const NIP_IN_SERIAL_NUMBER = /(TINPL|NIP).*?(\d{10})/;
 const NIP_IN_ORGANIZATION_IDENTIFIER = /(VATPL).*?(\d{10})/;
 
-const NIP_WEIGHTS = [6, 5, 7, 2, 3, 4, 5, 6, 7];
-const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
 
 export type PolishIdentifierKind = 'NIP' | 'PESEL';
 export type IdentifierAttribute = 'serialNumber' | 'organizationIdentifier';
@@ -28,25 +28,6 @@ export interface PolishIdentifiers {
   pesel?: string;
   /** Everything the KSeF regexes matched, including values with a bad checksum. */
   found: FoundIdentifier[];
-}
-
-function digitsOf(value: string): number[] {
-  return [...value].map((char) => Number(char));
-}
-
-export function isValidNip(value: string): boolean {
-  if (!/^\d{10}$/.test(value)) return false;
-  const digits = digitsOf(value);
-  const sum = NIP_WEIGHTS.reduce((acc, weight, index) => acc + weight * (digits[index] ?? 0), 0);
-  const check = sum % 11;
-  return check !== 10 && check === digits[9];
-}
-
-export function isValidPesel(value: string): boolean {
-  if (!/^\d{11}$/.test(value)) return false;
-  const digits = digitsOf(value);
-  const sum = PESEL_WEIGHTS.reduce((acc, weight, index) => acc + weight * (digits[index] ?? 0), 0);
-  return (10 - (sum % 10)) % 10 === digits[10];
 }
 
 function matchIdentifier(
@@ -83,3 +64,6 @@ export function extractPolishIdentifiers(
     found,
   };
 }
+
+// The checksum rules live in shared/domain (one implementation for UI, vault and CLI).
+export { isValidNip, isValidPesel };

@@ -1,3 +1,5 @@
+import { isValidNip } from '../../../shared/domain/nip';
+import { isValidPesel } from '../../../shared/domain/pesel';
 /**
  * Self-signed certificates that KSeF TEST accepts in place of qualified ones (PROTOCOL §4.2):
  * the subject carries the same attributes a qualified certificate would, with the identifier in
@@ -33,8 +35,6 @@ export class TestCertificateInputError extends Error {
 
 type X509Crypto = NonNullable<Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[1]>;
 
-const NIP_WEIGHTS = [6, 5, 7, 2, 3, 4, 5, 6, 7];
-const PESEL_WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
 const OID = {
   commonName: '2.5.4.3',
   surname: '2.5.4.4',
@@ -47,27 +47,6 @@ const OID = {
 // Matches the official clients: valid from an hour ago (clock skew), for two years.
 const NOT_BEFORE_OFFSET_MS = 61 * 60_000;
 const VALIDITY_YEARS = 2;
-
-function digits(value: string): number[] {
-  return [...value].map(Number);
-}
-
-export function isValidNip(nip: string): boolean {
-  if (!/^\d{10}$/.test(nip)) return false;
-  const d = digits(nip);
-  const checksum = NIP_WEIGHTS.reduce((sum, weight, i) => sum + weight * (d[i] ?? 0), 0) % 11;
-  return checksum !== 10 && checksum === d[9];
-}
-
-// Birth month with the century offset (+20/+40/+60/+80), as in the KSeF spec's PESEL pattern.
-const PESEL_PATTERN = /^\d{2}(?:0[1-9]|1[0-2]|2[1-9]|3[0-2]|4[1-9]|5[0-2]|6[1-9]|7[0-2]|8[1-9]|9[0-2])\d{7}$/;
-
-export function isValidPesel(pesel: string): boolean {
-  if (!PESEL_PATTERN.test(pesel)) return false;
-  const d = digits(pesel);
-  const sum = PESEL_WEIGHTS.reduce((acc, weight, i) => acc + weight * (d[i] ?? 0), 0);
-  return (10 - (sum % 10)) % 10 === d[10];
-}
 
 function requireNonEmpty(field: string, value: string): string {
   const trimmed = value.trim();
@@ -151,3 +130,5 @@ export async function createTestCertificate(
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
   return { certificateDer: Buffer.from(certificate.rawData), privateKeyPkcs8Der: Buffer.from(pkcs8) };
 }
+
+export { isValidNip, isValidPesel };
