@@ -48,7 +48,8 @@ function spec(): LoadedSpec {
   const dir = ksefPackDir();
   if (!dir) throw new Error('KSeF reference pack not found: set KSEF_SCHEMA_DIR or place it at ../shared/ksef');
   const document = JSON.parse(readFileSync(join(dir, 'openapi', 'open-api.json'), 'utf8')) as JsonObject;
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+  // The spec's patterns are .NET regexes (e.g. `\ ` in certificateName) that unicode-mode RegExp refuses.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, unicodeRegExp: false });
   // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
   const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
   addFormats(ajv);
