@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app/app-protocol';
 import { createElectronSettingsEngine } from './app/electron-settings';
 import { createMainWindow } from './app/main-window';
+import { createOsKeyProtector } from './app/safe-storage';
 import { hardenSession } from './app/security';
 import { APP_HOST, APP_SCHEME } from './app/url-policy';
 import { registerIpcHandlers } from './ipc/register';
@@ -29,6 +30,7 @@ app.whenReady().then(() => {
     profileDir,
     settingsEngine: createElectronSettingsEngine(profileDir),
     launchSandbox: createSandboxLauncher(profileDir, log),
+    osKeyProtector: createOsKeyProtector(),
     log,
   });
   hardenSession(session.defaultSession);

@@ -6,6 +6,8 @@ export interface GlobalOptions {
   env?: KsefEnvironment;
   baseUrl?: string;
   json: boolean;
+  /** File holding the key-store passphrase (else KSEF_DESK_VAULT_PASSPHRASE). */
+  passphraseFile?: string;
 }
 
 /** Validates commander's raw global options once, so commands get typed values. */
@@ -31,5 +33,6 @@ export function parseGlobalOptions(raw: Record<string, unknown>): GlobalOptions 
     env: env as KsefEnvironment | undefined,
     baseUrl: typeof baseUrl === 'string' ? baseUrl.replace(/\/+$/, '') : undefined,
     json: raw.json === true,
+    ...(typeof raw.passphraseFile === 'string' ? { passphraseFile: raw.passphraseFile } : {}),
   };
 }

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuthCommands } from './commands/auth';
+import { registerCertCommands } from './commands/cert';
 import { registerConfigCommands } from './commands/config';
+import { registerTokenCommands } from './commands/token';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerStartCommand } from './commands/start-web';
 import { parseGlobalOptions, type GlobalOptions } from './global-options';
@@ -15,12 +18,16 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
     .option('--env <environment>', 'KSeF environment for this run: sandbox, test, demo or production')
     .option('--base-url <url>', 'talk to the KSeF API at this URL (e.g. a sandbox started separately)')
     .option('--json', 'machine-readable output on stdout; errors on stderr')
+    .option('--passphrase-file <file>', 'key-store passphrase for private keys (default: KSEF_DESK_VAULT_PASSPHRASE); set on first use')
     .showHelpAfterError()
     .exitOverride();
   const globals = () => parseGlobalOptions(program.opts());
   registerConfigCommands(program, globals);
   registerStartCommand(program, globals);
   registerSandboxCommand(program, globals);
+  registerCertCommands(program, globals);
+  registerAuthCommands(program, globals);
+  registerTokenCommands(program, globals);
   return { program, globals };
 }
 

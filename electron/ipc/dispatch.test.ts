@@ -4,12 +4,18 @@ import { AppError } from '../services/errors/app-error';
 import { createDispatcher } from './dispatch';
 import type { Handlers } from './handlers';
 
-function fakeHandlers(): Handlers & { [K in keyof Handlers]: ReturnType<typeof vi.fn> } {
-  return {
+type FakeHandlers = Pick<Handlers, 'app:info' | 'settings:get' | 'settings:update'> & {
+  [K in 'app:info' | 'settings:get' | 'settings:update']: ReturnType<typeof vi.fn>;
+};
+
+/** Only the channels these tests call; the dispatcher never looks at the others. */
+function fakeHandlers(): Handlers & FakeHandlers {
+  const handlers: FakeHandlers = {
     'app:info': vi.fn(async () => ({ version: '1', shell: 'browser' as const, platform: 'linux', environment: 'sandbox' as const, apiBaseUrl: null, profileDir: '/tmp' })),
     'settings:get': vi.fn(async () => DEFAULT_SETTINGS),
     'settings:update': vi.fn(async () => DEFAULT_SETTINGS),
   };
+  return handlers as Handlers & FakeHandlers;
 }
 
 describe('createDispatcher', () => {

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { KsefApi } from '../../shared/ipc/types';
 import { ApiProvider } from '../api/api-context';
+import { useAccountEvents } from '../api/account-queries';
 import { useMainEvents } from '../api/queries';
 import { AppShell } from './AppShell';
 
@@ -13,6 +14,7 @@ const theme = createTheme({
 
 function EventBridge() {
   useMainEvents();
+  useAccountEvents();
   return null;
 }
 

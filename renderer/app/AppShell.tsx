@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../api/queries';
 import { EnvironmentBadge } from '../components/EnvironmentBadge';
+import { SignInControl } from '../features/auth/SignInControl';
 import { setLanguage } from '../i18n';
 import { PAGES, pageFromHash, type PageId } from './pages';
 
@@ -49,6 +50,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1, fontWeight: 700 }}>
             {t('app.name')}
           </Typography>
+          <SignInControl />
           <Box sx={{ bgcolor: 'background.paper', borderRadius: 4 }}>
             <EnvironmentBadge environment={environment} />
           </Box>

@@ -1,6 +1,8 @@
 import type { Translation } from './pl';
+import { accountEn } from './account.en';
 
 export const en: Translation = {
+  ...accountEn,
   app: { name: 'KSeF Desk', loading: 'Loading…', noBridge: 'No connection to the application process. Start KSeF Desk with npm start.' },
   nav: {
     issue: 'Issue invoice',
@@ -30,6 +32,7 @@ export const en: Translation = {
     apiUrl: 'API address',
     apiUrlUnavailable: 'unavailable',
     profile: 'Profile folder',
+    connecting: 'Connecting to KSeF (the first start of the local server can take a few seconds)…',
     version: 'Version',
   },
   productionDialog: {
@@ -80,6 +83,18 @@ export const en: Translation = {
     WRONG_PASSPHRASE: 'Wrong key store passphrase.',
     DRAFT_EXPIRED: 'The import took too long. Choose the file again.',
     NOT_SIGNED_IN: 'You are not signed in to KSeF.',
+    VAULT_LOCKED: 'The key store is locked. Enter the key store passphrase.',
+    ALREADY_EXISTS: 'This entry already exists.',
+    INVALID_NIP: 'Invalid NIP: check the 10 digits (the checksum does not match).',
+    INVALID_PESEL: 'Invalid PESEL: check the 11 digits.',
+    NO_POLISH_IDENTIFIER: 'The certificate carries no Polish NIP or PESEL.',
+    CANNOT_SIGN_IN_WITH_CERTIFICATE: 'This certificate cannot sign in (expired, or for offline mode only).',
+    NO_DEFAULT_CERTIFICATE: 'No certificate to sign in to this company. Import one or choose it from the list.',
+    KSEF_NO_PERMISSIONS: 'KSeF: this certificate or token has no permissions in this company.',
+    KSEF_CERTIFICATE_REJECTED: 'KSeF rejected the certificate (invalid, revoked or untrusted).',
+    KSEF_TOKEN_REJECTED: 'KSeF rejected the token (invalid, revoked or inactive).',
+    REQUIRES_CERTIFICATE_LOGIN: 'This needs a sign-in with a certificate (not a token).',
+    KSEF_CLIENT_UNAVAILABLE: 'The connection to KSeF is not available in this version of the application yet.',
     INTERNAL: 'Unexpected application error. Please try again.',
   },
 };

@@ -1,6 +1,8 @@
 import type { ErrorCode } from '../../shared/ipc/result';
+import { accountPl } from './account.pl';
 
 export const pl = {
+  ...accountPl,
   app: { name: 'KSeF Desk', loading: 'Ładowanie…', noBridge: 'Brak połączenia z procesem aplikacji. Uruchom KSeF Desk poleceniem npm start.' },
   nav: {
     issue: 'Wystaw fakturę',
@@ -30,6 +32,7 @@ export const pl = {
     apiUrl: 'Adres API',
     apiUrlUnavailable: 'niedostępny',
     profile: 'Folder profilu',
+    connecting: 'Łączenie z KSeF (pierwsze uruchomienie lokalnego serwera może potrwać kilka sekund)…',
     version: 'Wersja',
   },
   productionDialog: {
@@ -80,6 +83,18 @@ export const pl = {
     WRONG_PASSPHRASE: 'Nieprawidłowe hasło do magazynu kluczy.',
     DRAFT_EXPIRED: 'Import trwał zbyt długo. Wybierz plik ponownie.',
     NOT_SIGNED_IN: 'Nie jesteś zalogowany do KSeF.',
+    VAULT_LOCKED: 'Magazyn kluczy jest zablokowany. Podaj hasło do magazynu kluczy.',
+    ALREADY_EXISTS: 'Taki wpis już istnieje.',
+    INVALID_NIP: 'Nieprawidłowy NIP: sprawdź 10 cyfr (suma kontrolna się nie zgadza).',
+    INVALID_PESEL: 'Nieprawidłowy PESEL: sprawdź 11 cyfr.',
+    NO_POLISH_IDENTIFIER: 'Certyfikat nie zawiera polskiego NIP ani PESEL.',
+    CANNOT_SIGN_IN_WITH_CERTIFICATE: 'Tym certyfikatem nie można się zalogować (wygasł albo służy tylko do trybu offline).',
+    NO_DEFAULT_CERTIFICATE: 'Brak certyfikatu do logowania w tej firmie. Zaimportuj certyfikat albo wybierz go z listy.',
+    KSEF_NO_PERMISSIONS: 'KSeF: brak uprawnień w tej firmie dla tego certyfikatu lub tokenu.',
+    KSEF_CERTIFICATE_REJECTED: 'KSeF odrzucił certyfikat (nieważny, unieważniony lub niezaufany).',
+    KSEF_TOKEN_REJECTED: 'KSeF odrzucił token (nieprawidłowy, unieważniony lub nieaktywny).',
+    REQUIRES_CERTIFICATE_LOGIN: 'Ta operacja wymaga zalogowania certyfikatem (nie tokenem).',
+    KSEF_CLIENT_UNAVAILABLE: 'Połączenie z KSeF nie jest jeszcze dostępne w tej wersji aplikacji.',
     INTERNAL: 'Nieoczekiwany błąd aplikacji. Spróbuj ponownie.',
   } satisfies Record<ErrorCode | 'title', string>,
 };

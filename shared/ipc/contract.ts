@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { settingsSchema, type Settings } from '../domain/settings';
 import type { KsefEnvironment } from '../domain/environments';
 import { defineChannel, defineEvent } from './define';
+import { authChannels, authEvents } from './channels/auth';
+import { certificateChannels, certificateEvents } from './channels/certificates';
+import { companyChannels, companyEvents } from './channels/companies';
+import { permissionChannels, permissionEvents } from './channels/permissions';
+import { tokenChannels, tokenEvents } from './channels/tokens';
+import { vaultChannels, vaultEvents } from './channels/vault';
+
+export type * from './channels/auth';
+export type * from './channels/certificates';
+export type * from './channels/companies';
+export type * from './channels/permissions';
+export type * from './channels/tokens';
+export type * from './channels/vault';
+export { TOKEN_PERMISSIONS } from './channels/tokens';
+export { GRANTABLE_PERMISSIONS } from './channels/permissions';
+export { MAX_CERTIFICATE_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from './channels/limits';
 
 /** The one Electron channel main pushes events on (`ksef:event`, name, payload). */
 export const EVENT_CHANNEL = 'ksef:event';
@@ -40,11 +56,23 @@ export const contract = {
       })
       .strict(),
   ).returns<Settings>(),
+  ...vaultChannels,
+  ...certificateChannels,
+  ...companyChannels,
+  ...authChannels,
+  ...tokenChannels,
+  ...permissionChannels,
 } as const;
 
 /** Events main pushes to the renderer. */
 export const events = {
   'settings:changed': defineEvent<Settings>(),
+  ...vaultEvents,
+  ...certificateEvents,
+  ...companyEvents,
+  ...authEvents,
+  ...tokenEvents,
+  ...permissionEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -39,6 +39,8 @@ describe('the application shell in browser mode', () => {
       await expect.poll(() => new URL(page.url()).hash).toBe(`#/${id}`);
       if (id === 'settings') {
         await expect.poll(() => page.getByRole('heading', { name: 'Ustawienia' }).count()).toBe(1);
+        // The sandbox runs in-process on a random loopback port.
+        await expect.poll(() => page.getByTestId('api-url').textContent(), { timeout: 30_000 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
       } else {
         await expect.poll(() => page.getByRole('status').count()).toBe(1);
       }

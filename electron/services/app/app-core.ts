@@ -4,6 +4,20 @@ import { EventBus, type Handlers } from '../../ipc/handlers';
 import { EnvironmentRuntime, type SandboxLauncher } from '../environment/environment-runtime';
 import { SettingsService } from '../settings/settings-service';
 import { SettingsStore, type KeyValueStoreEngine } from '../settings/settings-store';
+import type { KsefClientFactory } from '../auth-session/ksef-connection';
+import type { KeyProtector } from '../certificates';
+import { createAccountServices, type AccountServices } from './account-services';
+import {
+  authHandlers,
+  certificateHandlers,
+  companyHandlers,
+  permissionHandlers,
+  tokenHandlers,
+  vaultHandlers,
+} from './handlers/account-handlers';
+
+/** Import drafts hold unencrypted keys in memory; wipe the expired ones at least this often. */
+const DRAFT_PURGE_INTERVAL_MS = 60_000;
 
 export interface AppCoreDependencies {
   shell: 'electron' | 'browser';
@@ -15,6 +29,10 @@ export interface AppCoreDependencies {
   environmentOverride?: KsefEnvironment;
   baseUrlOverride?: string;
   log?: Logger;
+  /** Electron's safeStorage adapter; absent in browser mode and the CLI (keys then use a passphrase). */
+  osKeyProtector?: KeyProtector | null;
+  /** Tests: a KSeF client with short poll intervals. */
+  ksefClientFactory?: KsefClientFactory;
 }
 
 export interface AppCore {
@@ -24,6 +42,7 @@ export interface AppCore {
   settings: SettingsService;
   environment: EnvironmentRuntime;
   currentEnvironment(): KsefEnvironment;
+  account: AccountServices;
   close(): Promise<void>;
 }
 
@@ -39,6 +58,20 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     baseUrlOverride: deps.baseUrlOverride,
   });
   const currentEnvironment = () => deps.environmentOverride ?? settings.get().environment;
+  const account = createAccountServices({
+    profileDir: deps.profileDir,
+    events,
+    environment: currentEnvironment,
+    apiBaseUrl: (active) => environment.apiBaseUrl(active),
+    osKeyProtector: deps.osKeyProtector ?? null,
+    ...(deps.ksefClientFactory ? { ksefClientFactory: deps.ksefClientFactory } : {}),
+  });
+  // A session belongs to one environment: switching drops it (and says so through auth:changed).
+  events.subscribe((event) => {
+    if (event === 'settings:changed') void account.auth.environmentChanged();
+  });
+  const purgeTimer = setInterval(() => account.certificates.purgeExpiredDrafts(), DRAFT_PURGE_INTERVAL_MS);
+  purgeTimer.unref();
 
   const handlers: Handlers = {
     'app:info': async () => {
@@ -54,6 +87,12 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     },
     'settings:get': async () => settings.get(),
     'settings:update': async (request) => settings.update(request),
+    ...vaultHandlers(account),
+    ...certificateHandlers(account, currentEnvironment),
+    ...companyHandlers(account),
+    ...authHandlers(account),
+    ...tokenHandlers(account),
+    ...permissionHandlers(account),
   };
 
   return {
@@ -63,6 +102,12 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     settings,
     environment,
     currentEnvironment,
-    close: () => environment.close(),
+    account,
+    close: async () => {
+      clearInterval(purgeTimer);
+      await account.auth.logout().catch(() => undefined);
+      await account.vaultAccess.lock();
+      await environment.close();
+    },
   };
 }

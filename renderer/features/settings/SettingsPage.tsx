@@ -3,6 +3,7 @@ import {
   Box,
   Card,
   CardContent,
+  CircularProgress,
   FormControl,
   FormControlLabel,
   FormLabel,
@@ -104,6 +105,13 @@ export function SettingsPage() {
         </CardContent>
       </Card>
 
+      {info.isError ? <ErrorAlert error={info.error} /> : null}
+      {info.isPending ? (
+        <Stack direction="row" spacing={1} sx={{ color: 'text.secondary', alignItems: 'center' }}>
+          <CircularProgress size={18} />
+          <Typography variant="body2">{t('settings.connecting')}</Typography>
+        </Stack>
+      ) : null}
       {info.data ? (
         <Card variant="outlined">
           <CardContent>

@@ -1,0 +1,113 @@
+import type { VaultStatus } from '../../../shared/ipc/channels/vault';
+import { MIN_PASSPHRASE_LENGTH } from '../../../shared/ipc/channels/limits';
+import { PassphraseKeyProtector, type KeyProtector } from '../certificates';
+import { AppError } from '../errors/app-error';
+import { LockableKeyProtector } from './lockable-key-protector';
+import { readVerifier, verifierMatches, writeVerifier } from './passphrase-verifier';
+
+export interface VaultAccessDeps {
+  profileDir: string;
+  /** Electron's safeStorage adapter; used only when it really protects (it fails closed otherwise). */
+  osKeyProtector?: KeyProtector | null;
+  clock: { now(): Date };
+  onChange?: (status: VaultStatus) => void;
+  /** Tests lower nothing below the protector's minimum; kept for symmetry with PassphraseKeyProtector. */
+  scryptCostLog2?: number;
+}
+
+/**
+ * Decides how private keys are protected at rest and holds the unlocked protector for this run:
+ * the OS key store where Electron offers a real one, else a passphrase typed once per run.
+ */
+export class VaultAccess {
+  readonly protector: LockableKeyProtector;
+  /** Serialises set/unlock so two windows cannot race on the verifier file. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: VaultAccessDeps) {
+    const os = deps.osKeyProtector;
+    if (os && os.isAvailable()) {
+      this.protector = new LockableKeyProtector('os-keychain');
+      this.protector.unlock(os);
+    } else {
+      this.protector = new LockableKeyProtector('passphrase');
+    }
+  }
+
+  get mode(): VaultStatus['mode'] {
+    return this.protector.kind;
+  }
+
+  async status(): Promise<VaultStatus> {
+    if (this.protector.isUnlocked) return { mode: this.mode, state: 'unlocked' };
+    const verifier = await readVerifier(this.deps.profileDir);
+    return { mode: this.mode, state: verifier ? 'locked' : 'notSet' };
+  }
+
+  /** First use: choose the passphrase. Refused once one is set (that would orphan every stored key). */
+  setPassphrase(passphrase: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      this.assertPassphraseMode();
+      if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('INVALID_INPUT', 'passphrase too short', ['passphrase']);
+      if (await readVerifier(this.deps.profileDir)) throw new AppError('ALREADY_EXISTS', 'a key store passphrase is already set');
+      const protector = this.newProtector(passphrase);
+      await writeVerifier(this.deps.profileDir, protector, this.deps.clock.now());
+      this.protector.unlock(protector);
+      return this.changed();
+    });
+  }
+
+  unlock(passphrase: string): Promise<VaultStatus> {
+    return this.exclusive(async () => {
+      this.assertPassphraseMode();
+      const verifier = await readVerifier(this.deps.profileDir);
+      if (!verifier) throw new AppError('NOT_FOUND', 'no key store passphrase has been set yet');
+      const protector = this.newProtector(passphrase);
+      if (!(await verifierMatches(verifier, protector))) {
+        protector.dispose();
+        throw new AppError('WRONG_PASSPHRASE', 'wrong key store passphrase');
+      }
+      this.protector.unlock(protector);
+      return this.changed();
+    });
+  }
+
+  /** For the CLI: unlock, or on a fresh profile set the passphrase on first use. */
+  async unlockOrInitialize(passphrase: string): Promise<VaultStatus> {
+    const current = await this.status();
+    if (current.state === 'unlocked') return current;
+    return current.state === 'notSet' ? this.setPassphrase(passphrase) : this.unlock(passphrase);
+  }
+
+  async lock(): Promise<VaultStatus> {
+    if (this.mode === 'passphrase') this.protector.lock();
+    return this.changed();
+  }
+
+  /** Throws VAULT_LOCKED so callers (and the UI) know to ask for the passphrase first. */
+  async assertUnlocked(): Promise<void> {
+    if (this.protector.isUnlocked) return;
+    const status = await this.status();
+    throw new AppError('VAULT_LOCKED', 'the key store is locked', [status.state]);
+  }
+
+  private newProtector(passphrase: string): PassphraseKeyProtector {
+    return new PassphraseKeyProtector(passphrase, this.deps.scryptCostLog2 === undefined ? {} : { costLog2: this.deps.scryptCostLog2 });
+  }
+
+  private assertPassphraseMode(): void {
+    if (this.mode !== 'passphrase') throw new AppError('INVALID_INPUT', 'keys are protected by the OS key store', ['mode']);
+  }
+
+  private async changed(): Promise<VaultStatus> {
+    const status = await this.status();
+    this.deps.onChange?.(status);
+    return status;
+  }
+
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation, operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}
