@@ -17,12 +17,13 @@ import { resolveProfileDir } from './services/storage/profile-dir';
 const distDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const profileArgument = process.argv.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
 
+// Before 'ready': the app:// scheme's privileges and Electron's own data folder must be set first.
 registerAppSchemePrivileges();
+const profileDir = resolveProfileDir(profileArgument);
+app.setPath('userData', profileDir);
 if (!app.requestSingleInstanceLock()) app.quit();
 
 app.whenReady().then(() => {
-  const profileDir = resolveProfileDir(profileArgument);
-  app.setPath('userData', profileDir);
   const log = (line: string) => console.log(line);
   const core = createAppCore({
     shell: 'electron',
@@ -35,12 +36,13 @@ app.whenReady().then(() => {
   });
   hardenSession(session.defaultSession);
   serveRendererOverAppProtocol(path.join(distDir, 'renderer'));
-  const window = createMainWindow(path.join(distDir, 'electron', 'preload.cjs'));
+  // Handlers first, so the renderer's first calls never meet an unregistered channel.
   registerIpcHandlers(ipcMain, core.dispatch, {
     isOwnWebContents: (id) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id),
     appProtocol: `${APP_SCHEME}:`,
     appHost: APP_HOST,
   });
+  const window = createMainWindow(path.join(distDir, 'electron', 'preload.cjs'));
   core.events.subscribe((event, payload) => {
     if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
   });
