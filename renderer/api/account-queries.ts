@@ -9,6 +9,9 @@ import { unwrap, useKsefApi } from './api-context';
 export const accountKeys = {
   vault: ['vault'] as const,
   certificates: ['certificates'] as const,
+  // Under 'certificates', so certificates:changed (enrollment, revoke) refreshes these too.
+  ksefCertificates: ['certificates', 'ksef'] as const,
+  ksefCertificateLimits: ['certificates', 'ksefLimits'] as const,
   companies: ['companies'] as const,
   auth: ['auth'] as const,
   tokens: ['tokens'] as const,
@@ -85,6 +88,22 @@ export function useEnrollmentProgress(): EnrollmentProgress | null {
   const [progress, setProgress] = useState<EnrollmentProgress | null>(null);
   useEffect(() => api.events.on('certificates:enrollmentProgress', setProgress), [api]);
   return progress;
+}
+
+/** The signed-in identity's certificates as KSeF lists them; only asked for while signed in. */
+export function useKsefCertificates(enabled: boolean) {
+  const api = useKsefApi();
+  return useQuery({ queryKey: accountKeys.ksefCertificates, queryFn: () => unwrap(api.ksefCertificates.list({})), enabled });
+}
+
+export function useKsefCertificateLimits(enabled: boolean) {
+  const api = useKsefApi();
+  return useQuery({ queryKey: accountKeys.ksefCertificateLimits, queryFn: () => unwrap(api.ksefCertificates.limits({})), enabled });
+}
+
+export function useRevokeKsefCertificate() {
+  const api = useKsefApi();
+  return useMutation({ mutationFn: (request: RequestOf<'ksefCertificates:revoke'>) => unwrap(api.ksefCertificates.revoke(request)) });
 }
 
 export function useCompanies() {
@@ -174,6 +193,8 @@ export function useAccountEvents() {
         // Another context or no session: re-read what belongs to the session.
         void client.invalidateQueries({ queryKey: accountKeys.permissions });
         void client.invalidateQueries({ queryKey: accountKeys.tokens });
+        void client.invalidateQueries({ queryKey: accountKeys.ksefCertificates });
+        void client.invalidateQueries({ queryKey: accountKeys.ksefCertificateLimits });
       }),
       api.events.on('tokens:changed', invalidate(accountKeys.tokens)),
       api.events.on('permissions:changed', invalidate(accountKeys.permissions)),

@@ -1,8 +1,10 @@
 import type { Translation } from './pl';
 import { accountEn } from './account.en';
+import { ksefCertificatesEn } from './ksef-certificates.en';
 
 export const en: Translation = {
   ...accountEn,
+  ...ksefCertificatesEn,
   app: { name: 'KSeF Desk', loading: 'Loading…', noBridge: 'No connection to the application process. Start KSeF Desk with npm start.' },
   nav: {
     issue: 'Issue invoice',
@@ -88,11 +90,12 @@ export const en: Translation = {
     INVALID_NIP: 'Invalid NIP: check the 10 digits (the checksum does not match).',
     INVALID_PESEL: 'Invalid PESEL: check the 11 digits.',
     NO_POLISH_IDENTIFIER: 'The certificate carries no Polish NIP or PESEL.',
-    CANNOT_SIGN_IN_WITH_CERTIFICATE: 'This certificate cannot sign in (expired, or for offline mode only).',
+    CANNOT_SIGN_IN_WITH_CERTIFICATE: 'This certificate cannot sign in (expired, revoked, or for offline mode only).',
     NO_DEFAULT_CERTIFICATE: 'No certificate to sign in to this company. Import one or choose it from the list.',
     KSEF_NO_PERMISSIONS: 'KSeF: this certificate or token has no permissions in this company.',
     KSEF_CERTIFICATE_REJECTED: 'KSeF rejected the certificate (invalid, revoked or untrusted).',
     KSEF_TOKEN_REJECTED: 'KSeF rejected the token (invalid, revoked or inactive).',
+    KSEF_CERTIFICATE_NOT_ACTIVE: 'KSeF already lists this certificate as revoked, blocked or invalid.',
     REQUIRES_CERTIFICATE_LOGIN: 'This needs a sign-in with a certificate (not a token).',
     KSEF_CLIENT_UNAVAILABLE: 'The connection to KSeF is not available in this version of the application yet.',
     INTERNAL: 'Unexpected application error. Please try again.',

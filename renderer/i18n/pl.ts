@@ -1,8 +1,10 @@
 import type { ErrorCode } from '../../shared/ipc/result';
 import { accountPl } from './account.pl';
+import { ksefCertificatesPl } from './ksef-certificates.pl';
 
 export const pl = {
   ...accountPl,
+  ...ksefCertificatesPl,
   app: { name: 'KSeF Desk', loading: 'Ładowanie…', noBridge: 'Brak połączenia z procesem aplikacji. Uruchom KSeF Desk poleceniem npm start.' },
   nav: {
     issue: 'Wystaw fakturę',
@@ -88,11 +90,12 @@ export const pl = {
     INVALID_NIP: 'Nieprawidłowy NIP: sprawdź 10 cyfr (suma kontrolna się nie zgadza).',
     INVALID_PESEL: 'Nieprawidłowy PESEL: sprawdź 11 cyfr.',
     NO_POLISH_IDENTIFIER: 'Certyfikat nie zawiera polskiego NIP ani PESEL.',
-    CANNOT_SIGN_IN_WITH_CERTIFICATE: 'Tym certyfikatem nie można się zalogować (wygasł albo służy tylko do trybu offline).',
+    CANNOT_SIGN_IN_WITH_CERTIFICATE: 'Tym certyfikatem nie można się zalogować (wygasł, został unieważniony albo służy tylko do trybu offline).',
     NO_DEFAULT_CERTIFICATE: 'Brak certyfikatu do logowania w tej firmie. Zaimportuj certyfikat albo wybierz go z listy.',
     KSEF_NO_PERMISSIONS: 'KSeF: brak uprawnień w tej firmie dla tego certyfikatu lub tokenu.',
     KSEF_CERTIFICATE_REJECTED: 'KSeF odrzucił certyfikat (nieważny, unieważniony lub niezaufany).',
     KSEF_TOKEN_REJECTED: 'KSeF odrzucił token (nieprawidłowy, unieważniony lub nieaktywny).',
+    KSEF_CERTIFICATE_NOT_ACTIVE: 'Ten certyfikat jest już unieważniony, zablokowany albo nieważny w KSeF.',
     REQUIRES_CERTIFICATE_LOGIN: 'Ta operacja wymaga zalogowania certyfikatem (nie tokenem).',
     KSEF_CLIENT_UNAVAILABLE: 'Połączenie z KSeF nie jest jeszcze dostępne w tej wersji aplikacji.',
     INTERNAL: 'Nieoczekiwany błąd aplikacji. Spróbuj ponownie.',

@@ -5,6 +5,7 @@ import { defineChannel, defineEvent } from './define';
 import { authChannels, authEvents } from './channels/auth';
 import { certificateChannels, certificateEvents } from './channels/certificates';
 import { companyChannels, companyEvents } from './channels/companies';
+import { ksefCertificateChannels } from './channels/ksef-certificates';
 import { permissionChannels, permissionEvents } from './channels/permissions';
 import { tokenChannels, tokenEvents } from './channels/tokens';
 import { vaultChannels, vaultEvents } from './channels/vault';
@@ -12,11 +13,13 @@ import { vaultChannels, vaultEvents } from './channels/vault';
 export type * from './channels/auth';
 export type * from './channels/certificates';
 export type * from './channels/companies';
+export type * from './channels/ksef-certificates';
 export type * from './channels/permissions';
 export type * from './channels/tokens';
 export type * from './channels/vault';
 export { TOKEN_PERMISSIONS } from './channels/tokens';
 export { GRANTABLE_PERMISSIONS } from './channels/permissions';
+export { KSEF_CERTIFICATE_STATUSES, REVOCATION_REASONS } from './channels/ksef-certificates';
 export { MAX_CERTIFICATE_FILE_BYTES, MIN_PASSPHRASE_LENGTH } from './channels/limits';
 
 /** The one Electron channel main pushes events on (`ksef:event`, name, payload). */
@@ -58,6 +61,7 @@ export const contract = {
   ).returns<Settings>(),
   ...vaultChannels,
   ...certificateChannels,
+  ...ksefCertificateChannels,
   ...companyChannels,
   ...authChannels,
   ...tokenChannels,

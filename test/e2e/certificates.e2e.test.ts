@@ -158,8 +158,45 @@ describe('certificate import wizard and sign-in (browser mode, sandbox)', () => 
     await screenshot(page, 'certificates-three');
   });
 
-  it('signs out', async () => {
+  it('shows the certificate in KSeF with the limits, and revokes it after a dialog that says what that means', async () => {
+    const panel = page.getByTestId('ksef-certificates-panel');
+    const limits = panel.getByTestId('ksef-certificate-limits');
+    await expect.poll(() => limits.textContent(), { timeout: 30_000 }).toBe(
+      'Wnioski o certyfikat: możesz złożyć jeszcze 299 z 300. Aktywne certyfikaty: 1 z 100.',
+    );
+    const row = panel.getByTestId('ksef-certificate');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByTestId('ksef-certificate-status').textContent()).toBe('aktywny');
+    expect(await row.textContent()).toContain('zapisany na tym komputerze');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'ksef-certificates-panel');
+
+    await row.getByRole('button', { name: 'Unieważnij' }).click();
+    const dialog = page.getByTestId('revoke-ksef-certificate-dialog');
+    await expect.poll(() => dialog.textContent()).toContain('nie zalogujesz się nim do KSeF');
+    expect(await dialog.textContent()).toContain('Unieważnienia nie można cofnąć');
+    expect(await dialog.textContent()).toContain('zapisany jako „KSeF uwierzytelnianie: Jan Kowalski”');
+    await dialog.getByRole('radio', { name: 'Zastąpiłem go nowym certyfikatem' }).check();
+    await screenshot(page, 'ksef-certificate-revoke-dialog');
+    await dialog.getByRole('button', { name: 'Tak, unieważnij' }).click();
+
+    await expect.poll(() => row.getByTestId('ksef-certificate-status').textContent(), { timeout: 30_000 }).toBe('unieważniony');
+    expect(await row.getByRole('button', { name: 'Unieważnij' }).count()).toBe(0);
+    expect(await panel.textContent()).toContain('został unieważniony');
+    expect(await panel.getByText('Wystąpił błąd').count()).toBe(0);
+    await expect.poll(() => limits.textContent()).toContain('Aktywne certyfikaty: 0 z 100.');
+    // The stored copy follows KSeF: revoked chip, and it is no longer offered for signing in.
+    const stored = page.getByTestId('certificate-entry').filter({ hasText: 'certyfikat KSeF' });
+    await expect.poll(() => stored.getByTestId('certificate-status').textContent()).toBe('unieważniony');
+    expect(await stored.textContent()).toContain('Unieważniony w KSeF');
+    expect(await stored.getByRole('button', { name: 'Ustaw jako domyślny' }).count()).toBe(0);
+    await screenshot(page, 'ksef-certificate-revoked');
+  });
+
+  it('signs out; the KSeF panel then says to sign in', async () => {
     await page.getByTestId('sign-in-control').getByRole('button', { name: 'Wyloguj' }).click();
     await expect.poll(() => page.getByTestId('sign-in-control').getAttribute('data-signed-in')).toBe('false');
+    await expect.poll(() => page.getByTestId('ksef-certificates-panel').textContent()).toContain('Zaloguj się do KSeF');
+    await screenshot(page, 'ksef-certificates-signed-out');
   });
 });

@@ -6,6 +6,7 @@ import { MAX_CERTIFICATE_FILE_BYTES } from '../../../shared/ipc/channels/limits'
 import type { GlobalOptions } from '../global-options';
 import { call, describeSession, readSecretFile, signIn, unlockVault, withRoot, type SignInOptions } from '../account-session';
 import { CliError, printResult } from '../output';
+import { registerKsefCertCommands } from './cert-ksef';
 
 /** What `cert list --json` promises scripts: these fields always present (null when absent). */
 function listRow(entry: CertificateEntry) {
@@ -23,7 +24,7 @@ function keyOption(value: string | undefined): 'ec' | 'rsa' {
   throw new CliError('--key must be ec or rsa', 'INVALID_INPUT');
 }
 
-/** `ksef-desk cert import|list|remove|set-default|test-create|enroll`. */
+/** `ksef-desk cert import|list|remove|set-default|test-create|enroll`, plus `ksef-list|revoke|limits` (cert-ksef.ts). */
 export function registerCertCommands(program: Command, globals: () => GlobalOptions): void {
   const cert = program.command('cert').description('certificates for signing in to KSeF (keys stay encrypted in the profile)');
 
@@ -136,4 +137,6 @@ export function registerCertCommands(program: Command, globals: () => GlobalOpti
       });
       printResult(options, listRow(entry), () => `Enrolled: ${describe(entry)}`);
     });
+
+  registerKsefCertCommands(cert, globals);
 }

@@ -7,6 +7,7 @@ import { SavedTokenStore } from '../auth-session/saved-token-store';
 import { CertificateVault, type KeyProtector } from '../certificates';
 import { CompanyStore } from '../companies/company-store';
 import { EnrollmentService } from '../ksef-account/enrollment-service';
+import { KsefCertificatesService } from '../ksef-account/ksef-certificates-service';
 import { PermissionsService } from '../ksef-account/permissions-service';
 import { TokensService } from '../ksef-account/tokens-service';
 import { CertificateService } from '../vault-access/certificate-service';
@@ -32,6 +33,7 @@ export interface AccountServices {
   tokens: TokensService;
   permissions: PermissionsService;
   enrollment: EnrollmentService;
+  ksefCertificates: KsefCertificatesService;
 }
 
 /** Everything behind "signing in to KSeF": key store, certificates, companies, session, tokens, permissions. */
@@ -45,7 +47,7 @@ export function createAccountServices(deps: AccountServicesDeps): AccountService
     onChange: (status) => events.publish('vault:changed', status),
   });
   const vault = new CertificateVault({ dir: path.join(deps.profileDir, 'certificates'), keyProtector: vaultAccess.protector, clock });
-  const certificates = new CertificateService({ vault, access: vaultAccess, onChange: () => events.publish('certificates:changed', {}) });
+  const certificates = new CertificateService({ vault, access: vaultAccess, clock, onChange: () => events.publish('certificates:changed', {}) });
   const companies = new CompanyStore(deps.profileDir, clock, (state) => events.publish('companies:changed', state));
   const savedTokens = new SavedTokenStore(deps.profileDir, vaultAccess.protector, clock);
   const auth = new AuthService({
@@ -61,5 +63,6 @@ export function createAccountServices(deps: AccountServicesDeps): AccountService
   const tokens = new TokensService({ auth, savedTokens, environment: deps.environment, onChange: () => events.publish('tokens:changed', {}) });
   const permissions = new PermissionsService(auth, () => events.publish('permissions:changed', {}));
   const enrollment = new EnrollmentService({ auth, certificates, clock, onProgress: (progress) => events.publish('certificates:enrollmentProgress', progress) });
-  return { vaultAccess, certificates, companies, savedTokens, auth, tokens, permissions, enrollment };
+  const ksefCertificates = new KsefCertificatesService({ auth, certificates, onChange: () => events.publish('certificates:changed', {}) });
+  return { vaultAccess, certificates, companies, savedTokens, auth, tokens, permissions, enrollment, ksefCertificates };
 }

@@ -31,4 +31,5 @@ export {
   type GeneratedCertificateMeta,
   type ImportSummary,
   type VaultEntrySummary,
+  type VaultEntryStatus,
 } from './vault';

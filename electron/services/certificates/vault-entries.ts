@@ -3,6 +3,8 @@ import type { KeyProtector } from './key-protector';
 import type { StoredEntry, VaultMetadata } from './vault-store';
 
 export type CertificateSource = 'imported' | 'test' | 'ksef';
+/** The certificate's own status, or `revoked` once KSeF said so (nothing in the certificate itself shows that). */
+export type VaultEntryStatus = CertificateStatus | 'revoked';
 
 /** One vault entry as the UI sees it: metadata only, never key bytes. */
 export interface VaultEntrySummary {
@@ -18,7 +20,8 @@ export interface VaultEntrySummary {
   notBefore: string;
   notAfter: string;
   keyType: KeyType;
-  status: CertificateStatus;
+  status: VaultEntryStatus;
+  revokedAt?: string;
   source: CertificateSource;
   ksefCertificateType?: KsefCertificateType;
   canSignIn: boolean;
@@ -50,10 +53,12 @@ export function summarizeEntry(entry: StoredEntry, metadata: VaultMetadata, now:
     notBefore: inspection.notBefore,
     notAfter: inspection.notAfter,
     keyType: inspection.keyType,
-    status: inspection.status,
+    status: entry.revokedAt !== undefined ? 'revoked' : inspection.status,
+    ...(entry.revokedAt !== undefined ? { revokedAt: entry.revokedAt } : {}),
     source: entry.source,
     ...(ksefCertificateType ? { ksefCertificateType } : {}),
-    canSignIn: inspection.canSignIn,
+    // KSeF refuses a revoked certificate anyway; saying so here spares a round trip and a vague rejection.
+    canSignIn: inspection.canSignIn && entry.revokedAt === undefined,
     canSignInBySubject: inspection.canSignInBySubject,
     defaultFor: Object.entries(metadata.defaults)
       .filter(([, entryId]) => entryId === entry.id)

@@ -19,6 +19,8 @@ const storedEntrySchema = z.object({
   chainDerBase64: z.array(z.string()),
   protection: z.enum(['os-keychain', 'passphrase']),
   createdAt: z.iso.datetime(),
+  /** When KSeF revoked (or blocked, on its way to revocation) this certificate; optional so older files still read. */
+  revokedAt: z.iso.datetime().optional(),
 });
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
 

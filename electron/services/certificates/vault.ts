@@ -18,8 +18,7 @@ import {
   type VaultMetadata,
 } from './vault-store';
 
-
-export type { CertificateSource, VaultEntrySummary } from './vault-entries';
+export type { CertificateSource, VaultEntryStatus, VaultEntrySummary } from './vault-entries';
 
 export interface CertificateVaultDeps {
   dir: string;
@@ -151,6 +150,20 @@ export class CertificateVault {
       const entry = this.findEntry(metadata, id);
       const key = validDefaultKey(contextNip ?? inspectEntry(entry, this.deps.clock.now()).nip);
       await writeMetadata(this.deps.dir, { ...metadata, defaults: { ...metadata.defaults, [key]: id } });
+    });
+  }
+
+  /**
+   * Records that KSeF revoked the entry's certificate (found by the app's revoke or by KSeF's list).
+   * Revocation is final, so the first date stays; the entry then lists as `revoked` and cannot sign in.
+   */
+  async markRevoked(id: string, when: Date): Promise<void> {
+    await this.exclusive(async () => {
+      const metadata = await readMetadata(this.deps.dir);
+      const entry = this.findEntry(metadata, id);
+      if (entry.revokedAt !== undefined) return;
+      const revoked: StoredEntry = { ...entry, revokedAt: when.toISOString() };
+      await writeMetadata(this.deps.dir, { ...metadata, entries: metadata.entries.map((candidate) => (candidate.id === id ? revoked : candidate)) });
     });
   }
 

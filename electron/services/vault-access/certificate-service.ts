@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { KsefEnvironment } from '../../../shared/domain/environments';
 import { ENVIRONMENT_DESCRIPTORS } from '../../../shared/domain/environments';
 import type { CertificateDraft, CertificateEntry, CertificateKeyAlgorithm } from '../../../shared/ipc/channels/certificates';
+import type { KsefCertificateStatus } from '../../../shared/ipc/channels/ksef-certificates';
 import { MAX_CERTIFICATE_FILE_BYTES } from '../../../shared/ipc/channels/limits';
 import { type CertificateVault, type GeneratedCertificateMeta } from '../certificates';
 import { createTestCertificate, type TestCertificateSubject } from '../certificates/test-certificate';
@@ -18,6 +19,13 @@ export interface CertificateServiceDeps {
   vault: CertificateVault;
   access: VaultAccess;
   onChange?: () => void;
+  clock?: { now(): Date };
+}
+
+/** KSeF writes serials as 16 hex digits; an X.509 reader may drop leading zero bytes. */
+export function sameSerialNumber(a: string, b: string): boolean {
+  const normalize = (serial: string) => serial.toUpperCase().replace(/^0+(?=.)/, '');
+  return normalize(a) === normalize(b);
 }
 
 /** The certificate use cases behind the IPC channels and the CLI: wizard drafts, list, test certificates. */
@@ -106,6 +114,28 @@ export class CertificateService {
     await this.deps.access.assertUnlocked();
     const id = await this.guard(() => this.deps.vault.addGenerated(certificateDer, privateKeyPkcs8Der, { ...meta, source: 'ksef' }));
     return this.changedEntry(id);
+  }
+
+  /**
+   * Marks local copies of KSeF certificates that KSeF lists as revoked or blocked (blocked is the step
+   * right before revoked, and neither works again). Only KSeF-issued entries are matched, by serial.
+   * Returns the matching entry id per serial, and whether anything changed (the caller emits the event).
+   */
+  async syncKsefStatuses(statuses: ReadonlyMap<string, KsefCertificateStatus>): Promise<{ localIds: Map<string, string>; changed: boolean }> {
+    const localIds = new Map<string, string>();
+    let changed = false;
+    for (const entry of await this.guard(() => this.deps.vault.list())) {
+      if (entry.ksefCertificateType === undefined) continue;
+      const serial = [...statuses.keys()].find((candidate) => sameSerialNumber(candidate, entry.serialNumber));
+      if (serial === undefined) continue;
+      localIds.set(serial, entry.id);
+      const status = statuses.get(serial);
+      if ((status === 'Revoked' || status === 'Blocked') && entry.status !== 'revoked') {
+        await this.guard(() => this.deps.vault.markRevoked(entry.id, this.deps.clock?.now() ?? new Date()));
+        changed = true;
+      }
+    }
+    return { localIds, changed };
   }
 
   /** The certificate to sign in with: the explicit one, else the default for the NIP (or for any context). */

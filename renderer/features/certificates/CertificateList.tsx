@@ -40,11 +40,19 @@ export function CertificateList({ entries }: { entries: CertificateEntry[] }) {
                 <StatusChip status={entry.status} />
                 <Chip size="small" variant="outlined" label={t(`certificates.source.${entry.source}`)} />
                 {entry.ksefCertificateType ? <Chip size="small" variant="outlined" label={t(`testCertificate.type${entry.ksefCertificateType}`)} /> : null}
-                {!entry.canSignIn ? <Chip size="small" variant="outlined" color="warning" label={t('certificates.cannotSignIn')} /> : null}
+                {/* A revoked certificate's chip already says it cannot be used. */}
+                {!entry.canSignIn && entry.status !== 'revoked' ? <Chip size="small" variant="outlined" color="warning" label={t('certificates.cannotSignIn')} /> : null}
               </Stack>
               <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-                {entry.ownerName} · {identifier} · {entry.keyType} · {t('certificates.validUntil', { date: formatDate(entry.notAfter) })}
+                {entry.ownerName} · {identifier} · {entry.keyType}
+                {/* "valid until" next to a revoked chip would contradict it; the revocation line below says what holds. */}
+                {entry.revokedAt ? null : ` · ${t('certificates.validUntil', { date: formatDate(entry.notAfter) })}`}
               </Typography>
+              {entry.revokedAt ? (
+                <Typography variant="body2" color="error">
+                  {t('ksefCertificates.revokedLocally', { date: formatDate(entry.revokedAt) })}
+                </Typography>
+              ) : null}
               {defaults ? (
                 <Typography variant="body2" color="text.secondary">
                   {t('certificates.defaultFor', { list: defaults })}
@@ -52,7 +60,7 @@ export function CertificateList({ entries }: { entries: CertificateEntry[] }) {
               ) : null}
             </CardContent>
             <CardActions>
-              {entry.nip && !entry.defaultFor.includes(entry.nip) ? (
+              {entry.nip && entry.canSignIn && !entry.defaultFor.includes(entry.nip) ? (
                 <Button size="small" startIcon={<StarBorderOutlinedIcon />} onClick={() => setDefault.mutate({ id: entry.id })}>
                   {t('certificates.setDefault')}
                 </Button>

@@ -10,12 +10,13 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { VaultGate } from '../vault/VaultGate';
 import { CertificateList } from './CertificateList';
 import { EnrollmentForm } from './EnrollmentForm';
+import { KsefCertificatesPanel } from './KsefCertificatesPanel';
 import { TestCertificateForm } from './TestCertificateForm';
 import { ImportWizard } from './wizard/ImportWizard';
 
 type Mode = 'list' | 'import' | 'noCertificate';
 
-/** Stored certificates; the import wizard; test certificates and KSeF enrollment for those without one. */
+/** Stored certificates; the import wizard; test certificates and KSeF enrollment; the certificates KSeF lists. */
 export function CertificatesPage() {
   const { t } = useTranslation();
   const certificates = useCertificates();
@@ -76,6 +77,7 @@ export function CertificatesPage() {
         <EmptyState icon={<VerifiedUserOutlinedIcon fontSize="inherit" />} title={t('certificates.emptyTitle')} body={t('certificates.emptyBody')} />
       ) : null}
       {certificates.data && certificates.data.length > 0 ? <CertificateList entries={certificates.data} /> : null}
+      <KsefCertificatesPanel />
     </Stack>
   );
 }

@@ -48,11 +48,15 @@ export interface CertificateEntry {
   ownerName: string;
   nip?: string;
   pesel?: string;
+  /** Hex, uppercase; for a KSeF certificate the serial KSeF lists it under. */
+  serialNumber: string;
   fingerprintSha256: string;
   notBefore: string;
   notAfter: string;
   keyType: string;
   status: CertificateStatus;
+  /** When KSeF revoked it (status `revoked`). */
+  revokedAt?: string;
   source: 'imported' | 'test' | 'ksef';
   ksefCertificateType?: KsefCertificateType;
   canSignIn: boolean;

@@ -40,6 +40,18 @@ export function certificateHandlers({ certificates, enrollment }: AccountService
   };
 }
 
+/** ksefCertificates:* — the signed-in identity's certificates as KSeF knows them. */
+export function ksefCertificateHandlers({ ksefCertificates }: AccountServices): Pick2<'ksefCertificates'> {
+  return {
+    'ksefCertificates:list': ({ status }) => ksefCertificates.list(status),
+    'ksefCertificates:revoke': async ({ serialNumber, reason }) => {
+      await ksefCertificates.revoke(serialNumber, reason);
+      return DONE;
+    },
+    'ksefCertificates:limits': () => ksefCertificates.limits(),
+  };
+}
+
 /** companies:* — NIP contexts of the profile. */
 export function companyHandlers({ companies }: AccountServices): Pick2<'companies'> {
   return {

@@ -1,0 +1,110 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CertificateEntry } from '../../../shared/ipc/channels/certificates';
+import type { KsefCertificateLimits, KsefCertificateList } from '../../../shared/ipc/channels/ksef-certificates';
+import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { createAppCore, type AppCore } from '../app/app-core';
+import { KsefCertificatesApi } from '../ksef';
+import { createConfEngine } from '../settings/conf-engine';
+
+const NIP = '5265877635';
+
+/** ksefCertificates:* through the IPC table against the sandbox over HTTP: list, limits, revoke, and the local list following KSeF. */
+describe('KSeF certificates: list, limits, revoke', () => {
+  let sandbox: RunningSandbox;
+  let root: AppCore;
+  const events: string[] = [];
+  let testCertificateId = '';
+  let enrolled: CertificateEntry;
+  let limitsBefore: KsefCertificateLimits;
+
+  const call = async (channel: Parameters<typeof root.dispatch>[0], request: unknown) => {
+    const result = await root.dispatch(channel, request);
+    if (!result.ok) throw Object.assign(new Error(result.error.code), result.error);
+    return result.value as never;
+  };
+  const list = (request: object = {}): Promise<KsefCertificateList> => call('ksefCertificates:list', request);
+  const localEntry = async (id: string): Promise<CertificateEntry | undefined> =>
+    ((await call('certificates:list', {})) as CertificateEntry[]).find((entry) => entry.id === id);
+  const signInWithTestCertificate = () => call('auth:login', { nip: NIP, method: { kind: 'certificate', certificateId: testCertificateId } });
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ limits: 'off' });
+    const profileDir = mkdtempSync(path.join(os.tmpdir(), 'ksef-certificates-'));
+    root = createAppCore({ shell: 'browser', version: 'test', profileDir, settingsEngine: createConfEngine(profileDir), baseUrlOverride: sandbox.baseUrl });
+    root.events.subscribe((event) => events.push(event));
+    await call('vault:setPassphrase', { passphrase: 'correct horse' });
+    await call('companies:add', { nip: NIP, name: 'Kowalski Usługi' });
+  });
+
+  afterAll(async () => {
+    await root?.close();
+    await sandbox?.close();
+  });
+
+  it('needs a KSeF session for all three', async () => {
+    await expect(list()).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    await expect(call('ksefCertificates:limits', {})).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    await expect(call('ksefCertificates:revoke', { serialNumber: '0123456789ABCDEF' })).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    await expect(call('ksefCertificates:revoke', { serialNumber: 'not-a-serial' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('enrolls: the certificate is listed Active, linked to the local copy, and the limits go down by one', async () => {
+    testCertificateId = ((await call('certificates:createTest', { subject: { kind: 'person', nip: NIP, givenName: 'Jan', surname: 'Testowy' } })) as CertificateEntry).id;
+    await signInWithTestCertificate();
+    limitsBefore = await call('ksefCertificates:limits', {});
+    expect(limitsBefore).toEqual({ canRequest: true, enrollment: { remaining: 300, limit: 300 }, certificate: { remaining: 100, limit: 100 } });
+    expect(await list()).toEqual({ certificates: [], truncated: false });
+
+    enrolled = await call('certificates:enroll', { certificateType: 'Authentication' });
+    const listed = await list();
+    expect(listed.certificates).toEqual([
+      expect.objectContaining({ serialNumber: enrolled.serialNumber, type: 'Authentication', status: 'Active', localCertificateId: enrolled.id }),
+    ]);
+    expect(listed.certificates[0]?.serialNumber).toMatch(/^[0-9A-F]{16}$/);
+    expect(await call('ksefCertificates:limits', {})).toEqual({ canRequest: true, enrollment: { remaining: 299, limit: 300 }, certificate: { remaining: 99, limit: 100 } });
+    expect((await list({ status: 'Revoked' })).certificates).toEqual([]);
+  });
+
+  it('after a token sign-in lists and shows limits (KSeF allows it) but refuses to revoke', async () => {
+    const token = (await call('tokens:create', { description: 'Program księgowy', permissions: ['InvoiceRead'] })) as { savedTokenId: string };
+    await call('auth:login', { nip: NIP, method: { kind: 'token', savedTokenId: token.savedTokenId } });
+    expect((await list()).certificates.map((item) => item.serialNumber)).toContain(enrolled.serialNumber);
+    expect(await call('ksefCertificates:limits', {})).toMatchObject({ certificate: { limit: 100 } });
+    await expect(call('ksefCertificates:revoke', { serialNumber: enrolled.serialNumber })).rejects.toMatchObject({ code: 'REQUIRES_CERTIFICATE_LOGIN' });
+    expect((await localEntry(enrolled.id))?.status).toBe('valid');
+  });
+
+  it('revokes: KSeF lists it Revoked, the local copy is revoked and refused for sign-in before KSeF is asked', async () => {
+    await signInWithTestCertificate();
+    events.length = 0;
+    expect(await call('ksefCertificates:revoke', { serialNumber: enrolled.serialNumber.toLowerCase(), reason: 'Superseded' })).toEqual({ done: true });
+    expect(events).toContain('certificates:changed');
+    expect((await list()).certificates).toEqual([expect.objectContaining({ serialNumber: enrolled.serialNumber, status: 'Revoked', localCertificateId: enrolled.id })]);
+    expect(await localEntry(enrolled.id)).toMatchObject({ status: 'revoked', canSignIn: false, revokedAt: expect.any(String) });
+    await expect(call('auth:login', { nip: NIP, method: { kind: 'certificate', certificateId: enrolled.id } })).rejects.toMatchObject({
+      code: 'CANNOT_SIGN_IN_WITH_CERTIFICATE',
+      details: ['revoked'],
+    });
+    // The failed sign-in kept the session; an active slot is free again, the spent request is not.
+    expect(await call('ksefCertificates:limits', {})).toEqual({ canRequest: true, enrollment: { remaining: 299, limit: 300 }, certificate: { remaining: 100, limit: 100 } });
+  });
+
+  it('explains KSeF refusals: already revoked, unknown serial', async () => {
+    await expect(call('ksefCertificates:revoke', { serialNumber: enrolled.serialNumber })).rejects.toMatchObject({ code: 'KSEF_CERTIFICATE_NOT_ACTIVE' });
+    await expect(call('ksefCertificates:revoke', { serialNumber: '0123456789ABCDEF' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a revocation made elsewhere (another app, the KSeF web app) reaches the local list on the next KSeF list', async () => {
+    const offline = (await call('certificates:enroll', { certificateType: 'Offline' })) as CertificateEntry;
+    await new KsefCertificatesApi(root.account.auth.requireSession().session).revoke(offline.serialNumber, 'KeyCompromise');
+    expect((await localEntry(offline.id))?.status).toBe('valid');
+    events.length = 0;
+    const listed = await list();
+    expect(listed.certificates.find((item) => item.serialNumber === offline.serialNumber)).toMatchObject({ type: 'Offline', status: 'Revoked' });
+    expect((await localEntry(offline.id))?.status).toBe('revoked');
+    expect(events).toEqual(['certificates:changed']);
+  });
+});
