@@ -1,13 +1,11 @@
-import type { KeyObject } from 'node:crypto';
 import type { KsefEnvironment } from '../../../shared/domain/environments';
 import type { AuthStatus, SignedInSession } from '../../../shared/ipc/channels/auth';
 import type { CertificateEntry } from '../../../shared/ipc/channels/certificates';
 import type { CompanyStore } from '../companies/company-store';
 import { AppError } from '../errors/app-error';
-import type { KsefSession, XadesSigner } from '../ksef';
+import type { KsefSession } from '../ksef';
 import { challengeSchema } from '../ksef/auth/models';
 import { buildAuthTokenRequestXml } from '../signing/auth-token-request';
-import { signXadesEnveloped } from '../signing/xades-sign';
 import type { CertificateService } from '../vault-access/certificate-service';
 import { withKsefErrors } from './ksef-errors';
 import type { KsefConnections } from './ksef-connection';
@@ -59,9 +57,8 @@ export class AuthService {
     const signedIn = await withKsefErrors(async () => {
       if (method.kind === 'certificate') {
         const entry = await this.deps.certificates.resolveForSignIn(nip, method.certificateId);
-        const session = await this.deps.certificates.withPrivateKey(entry.id, (key, certificateDer) =>
-          client.auth.loginWithCertificate({ context, subjectIdentifierType: subjectIdentifierType(entry), signer: vaultSigner(key, certificateDer) }),
-        );
+        const signer = await this.deps.certificates.signerFor(entry.id);
+        const session = await client.auth.loginWithCertificate({ context, subjectIdentifierType: subjectIdentifierType(entry), signer });
         return { session, info: this.certificateInfo(entry, session, nip) };
       }
       if (method.kind === 'token') {
@@ -108,7 +105,7 @@ export class AuthService {
         challengeSchema,
       );
       const xml = buildAuthTokenRequestXml({ challenge, contextIdentifier: { type: 'Nip', value: nip }, subjectIdentifierType: subjectIdentifierType(entry) });
-      return this.deps.certificates.withPrivateKey(entry.id, (key, certificateDer) => vaultSigner(key, certificateDer).sign(xml));
+      return (await this.deps.certificates.signerFor(entry.id)).sign(xml);
     }, this.deps.vaultLocked);
   }
 
@@ -148,6 +145,3 @@ function subjectIdentifierType(entry: CertificateEntry): 'certificateSubject' | 
   return entry.nip || entry.pesel ? 'certificateSubject' : 'certificateFingerprint';
 }
 
-function vaultSigner(key: KeyObject, certificateDer: Buffer): XadesSigner {
-  return { certificateDer, sign: async (xml) => signXadesEnveloped(xml, key, certificateDer) };
-}

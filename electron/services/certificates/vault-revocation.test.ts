@@ -59,6 +59,30 @@ describe('CertificateVault.markRevoked', () => {
       (error: unknown) => isCertificateServiceError(error) && error.code === 'ENTRY_NOT_FOUND',
     );
   });
+  it('stops being the default for any company once revoked', async () => {
+    const dir = join(mkdtempSync(join(os.tmpdir(), 'vault-revoked-default-')), 'certificates');
+    const vault = newVault(dir);
+    const revokedId = await vault.addGenerated(ksefIssued.certificateDer, ksefIssued.pkcs8Der, {
+      label: 'KSeF',
+      source: 'ksef',
+      ksefCertificateType: 'Authentication',
+      defaultForNip: '5265877635',
+    });
+    const otherId = await vault.addGenerated(testCertificate.certificateDer, testCertificate.pkcs8Der, { label: 'Test', source: 'test' });
+    await vault.setDefault(otherId, '7352765225');
+    expect(await vault.getDefault('5265877635')).toBe(revokedId);
+
+    await vault.markRevoked(revokedId, new Date());
+    expect(await newVault(dir).getDefault('5265877635')).toBeUndefined();
+    expect(await vault.getDefault('7352765225')).toBe(otherId);
+  });
+
+  it('hands out the public certificate without decrypting the key', async () => {
+    const dir = join(mkdtempSync(join(os.tmpdir(), 'vault-certificate-')), 'certificates');
+    const id = await newVault(dir).addGenerated(testCertificate.certificateDer, testCertificate.pkcs8Der, { label: 'Test', source: 'test' });
+    const locked = new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('a different passphrase'), clock });
+    expect((await locked.certificateDer(id)).equals(testCertificate.certificateDer)).toBe(true);
+  });
 });
 
 describe('CertificateService.syncKsefStatuses', () => {

@@ -163,7 +163,13 @@ export class CertificateVault {
       const entry = this.findEntry(metadata, id);
       if (entry.revokedAt !== undefined) return;
       const revoked: StoredEntry = { ...entry, revokedAt: when.toISOString() };
-      await writeMetadata(this.deps.dir, { ...metadata, entries: metadata.entries.map((candidate) => (candidate.id === id ? revoked : candidate)) });
+      // A revoked certificate can never sign in again, so it must not stay anyone's default.
+      const defaults = Object.fromEntries(Object.entries(metadata.defaults).filter(([, entryId]) => entryId !== id));
+      await writeMetadata(this.deps.dir, {
+        ...metadata,
+        entries: metadata.entries.map((candidate) => (candidate.id === id ? revoked : candidate)),
+        defaults,
+      });
     });
   }
 
@@ -171,6 +177,12 @@ export class CertificateVault {
   async getDefault(contextNip?: string): Promise<string | undefined> {
     const metadata = await readMetadata(this.deps.dir);
     return (contextNip === undefined ? undefined : metadata.defaults[contextNip]) ?? metadata.defaults[GLOBAL_DEFAULT];
+  }
+
+  /** The public certificate of an entry (no key is decrypted). */
+  async certificateDer(id: string): Promise<Buffer> {
+    const entry = this.findEntry(await readMetadata(this.deps.dir), id);
+    return Buffer.from(entry.certificateDerBase64, 'base64');
   }
 
   /** The only way to use a key: decrypted for the duration of `fn`, never handed out as bytes. */

@@ -10,6 +10,8 @@ import { AppError } from '../errors/app-error';
 import { withCertificateErrors } from './certificate-errors';
 import { toCertificateEntry, toCertificateSummary } from './certificate-views';
 import type { VaultAccess } from './vault-access';
+import type { XadesSigner } from '../ksef';
+import { signXadesEnveloped } from '../signing/xades-sign';
 
 export type TestSubjectRequest =
   | { kind: 'person'; nip?: string; pesel?: string; givenName: string; surname: string }
@@ -148,6 +150,19 @@ export class CertificateService {
   }
 
   /** Runs `fn` with the decrypted key; the key object never leaves main. */
+  /**
+   * A XAdES signer over a vault entry: the key is decrypted only inside each `sign()` call, not while
+   * KSeF is polled or tokens are redeemed around it.
+   */
+  async signerFor(id: string): Promise<XadesSigner> {
+    await this.deps.access.assertUnlocked();
+    const certificateDer = await this.guard(() => this.deps.vault.certificateDer(id));
+    return {
+      certificateDer,
+      sign: (xml) => this.withPrivateKey(id, async (key, der) => signXadesEnveloped(xml, key, der)),
+    };
+  }
+
   async withPrivateKey<T>(id: string, fn: (key: KeyObject, certificateDer: Buffer) => Promise<T>): Promise<T> {
     await this.deps.access.assertUnlocked();
     return this.guard(() => this.deps.vault.withPrivateKey(id, fn));
