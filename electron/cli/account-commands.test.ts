@@ -5,14 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { OpensslFixtures, PERSON_NIP, SUBJECT_WITH_NIP } from '../services/certificates/testing/openssl-fixtures';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { runCli } from './program';
+import { captureOutput } from '../../test/helpers/capture-output';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  return { out: () => out.join(''), err: () => err.join('') };
-}
 
 /** ksef-desk cert|auth|token against a sandbox started in this process, reached through --base-url. */
 describe('ksef-desk cert, auth and token commands', () => {
@@ -39,12 +33,12 @@ describe('ksef-desk cert, auth and token commands', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('test-create → list --json → auth login → token create → token list', async () => {
-    let io = capture();
+    let io = captureOutput();
     expect(await runCli([...base, '--json', 'cert', 'test-create', '--nip', PERSON_NIP])).toBe(0);
     const created = JSON.parse(io.out()) as { id: string };
     vi.restoreAllMocks();
 
-    io = capture();
+    io = captureOutput();
     expect(await runCli([...base, '--json', 'cert', 'list'])).toBe(0);
     const list = JSON.parse(io.out()) as Array<Record<string, unknown>>;
     expect(list).toEqual([
@@ -52,12 +46,12 @@ describe('ksef-desk cert, auth and token commands', () => {
     ]);
     vi.restoreAllMocks();
 
-    io = capture();
+    io = captureOutput();
     expect(await runCli([...base, 'auth', 'login', '--nip', PERSON_NIP])).toBe(0);
     expect(io.out()).toContain(`Signed in as Jan Testowy (NIP ${PERSON_NIP}) with a certificate in context NIP ${PERSON_NIP}, environment sandbox`);
     vi.restoreAllMocks();
 
-    io = capture();
+    io = captureOutput();
     expect(await runCli([...base, '--json', 'token', 'create', '--nip', PERSON_NIP, '--cert', created.id, '--description', 'Skrypt eksportu', '--permissions', 'InvoiceRead'])).toBe(0);
     const token = JSON.parse(io.out()) as { referenceNumber: string; token: string };
     expect(token.token).toContain(`nip-${PERSON_NIP}`);
@@ -65,19 +59,19 @@ describe('ksef-desk cert, auth and token commands', () => {
 
     const tokenFile = path.join(work, 'token.txt');
     writeFileSync(tokenFile, `${token.token}\n`);
-    io = capture();
+    io = captureOutput();
     expect(await runCli([...base, '--json', 'token', 'list', '--nip', PERSON_NIP, '--token-file', tokenFile])).toBe(0);
     const tokens = JSON.parse(io.out()) as Array<{ referenceNumber: string; permissions: string[] }>;
     expect(tokens).toEqual([expect.objectContaining({ referenceNumber: token.referenceNumber, permissions: ['InvoiceRead'] })]);
     vi.restoreAllMocks();
 
-    io = capture();
+    io = captureOutput();
     expect(await runCli([...base, '--json', 'auth', 'login', '--nip', PERSON_NIP, '--token-file', tokenFile])).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject({ session: { method: 'token', contextNip: PERSON_NIP } });
     vi.restoreAllMocks();
 
     const signed = path.join(work, 'signed.xml');
-    capture();
+    captureOutput();
     expect(await runCli([...base, 'auth', 'sign-request', '--nip', PERSON_NIP, '--cert', created.id, '--out', signed])).toBe(0);
     expect(readFileSync(signed, 'utf8')).toMatch(/<AuthTokenRequest[\s\S]*SignatureValue/);
   });
@@ -89,18 +83,18 @@ describe('ksef-desk cert, auth and token commands', () => {
     writeFileSync(path.join(work, 'wrong'), 'not it\n');
     writeFileSync(path.join(work, 'right'), 'p12 secret\n');
 
-    let io = capture();
+    let io = captureOutput();
     expect(await runCli([...base, 'cert', 'import', p12, '--password-file', path.join(work, 'wrong')])).toBe(1);
     expect(io.err()).toContain('WRONG_PASSWORD');
     expect(io.out()).toBe('');
     vi.restoreAllMocks();
 
-    io = capture();
+    io = captureOutput();
     expect(await runCli([...base, '--json', 'cert', 'import', p12, '--password-file', path.join(work, 'wrong')])).toBe(1);
     expect(JSON.parse(io.err())).toMatchObject({ error: { code: 'WRONG_PASSWORD' } });
     vi.restoreAllMocks();
 
-    io = capture();
+    io = captureOutput();
     expect(await runCli([...base, '--json', 'cert', 'import', p12, '--password-file', path.join(work, 'right'), '--label', 'Kwalifikowany'])).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject({ label: 'Kwalifikowany', nip: PERSON_NIP, keyType: 'RSA-2048', source: 'imported' });
   });
@@ -110,13 +104,13 @@ describe('ksef-desk cert, auth and token commands', () => {
     const saved = process.env.KSEF_DESK_VAULT_PASSPHRASE;
     delete process.env.KSEF_DESK_VAULT_PASSPHRASE;
     try {
-      let io = capture();
+      let io = captureOutput();
       expect(await runCli([...noPassphrase, 'cert', 'test-create', '--nip', PERSON_NIP])).toBe(1);
       expect(io.err()).toContain('passphrase');
       vi.restoreAllMocks();
 
       process.env.KSEF_DESK_VAULT_PASSPHRASE = 'wrong horse battery';
-      io = capture();
+      io = captureOutput();
       expect(await runCli([...noPassphrase, '--json', 'auth', 'login', '--nip', PERSON_NIP])).toBe(1);
       expect(JSON.parse(io.err())).toMatchObject({ error: { code: 'WRONG_PASSPHRASE' } });
     } finally {
@@ -126,7 +120,7 @@ describe('ksef-desk cert, auth and token commands', () => {
   });
 
   it('refuses test certificates in production', async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await runCli([...base, '--env', 'production', '--json', 'cert', 'test-create', '--nip', PERSON_NIP])).toBe(1);
     expect(JSON.parse(io.err())).toMatchObject({ error: { code: 'NOT_AVAILABLE_IN_ENVIRONMENT' } });
   });

@@ -5,14 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { PERSON_NIP } from '../services/certificates/testing/openssl-fixtures';
 import { startSandbox, type RunningSandbox } from '../sandbox';
 import { runCli } from './program';
+import { captureOutput } from '../../test/helpers/capture-output';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  return { out: () => out.join(''), err: () => err.join('') };
-}
 
 /** ksef-desk cert ksef-list|limits|revoke against a sandbox started in this process, reached through --base-url. */
 describe('ksef-desk cert ksef-list, limits and revoke', () => {
@@ -21,7 +15,7 @@ describe('ksef-desk cert ksef-list, limits and revoke', () => {
 
   /** One CLI run; returns the exit code and what it printed. */
   async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    const io = capture();
+    const io = captureOutput();
     try {
       const code = await runCli([...base, ...args]);
       return { code, out: io.out(), err: io.err() };

@@ -3,14 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './program';
+import { captureOutput } from '../../test/helpers/capture-output';
 
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
-  return { out: () => out.join(''), err: () => err.join('') };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -18,24 +12,24 @@ describe('ksef-desk config', () => {
   const profile = () => mkdtempSync(path.join(os.tmpdir(), 'cli-'));
 
   it('prints settings as JSON on stdout', async () => {
-    const io = capture();
+    const io = captureOutput();
     expect(await runCli(['--profile', profile(), '--json', 'config', 'get'])).toBe(0);
     expect(JSON.parse(io.out())).toEqual({ environment: 'sandbox', language: 'pl' });
   });
 
   it('sets a value that the next run reads', async () => {
     const dir = profile();
-    capture();
+    captureOutput();
     expect(await runCli(['--profile', dir, 'config', 'set', 'language', 'en'])).toBe(0);
     vi.restoreAllMocks();
-    const io = capture();
+    const io = captureOutput();
     expect(await runCli(['--profile', dir, 'config', 'get', 'language'])).toBe(0);
     expect(io.out().trim()).toBe('en');
   });
 
   it('fails with a non-zero code and a JSON error on stderr for bad input', async () => {
     const dir = profile();
-    const io = capture();
+    const io = captureOutput();
     expect(await runCli(['--profile', dir, '--json', 'config', 'set', 'environment', 'mars'])).toBe(1);
     expect(JSON.parse(io.err())).toMatchObject({ error: { code: 'INVALID_INPUT' } });
     expect(io.out()).toBe('');
@@ -46,7 +40,7 @@ describe('ksef-desk config', () => {
   });
 
   it('validates the global options', async () => {
-    capture();
+    captureOutput();
     expect(await runCli(['--profile', profile(), '--env', 'moon', 'config', 'get'])).toBe(1);
     expect(await runCli(['--profile', profile(), '--base-url', 'ftp://x', 'config', 'get'])).toBe(1);
   });

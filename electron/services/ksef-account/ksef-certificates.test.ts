@@ -1,47 +1,36 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateEntry } from '../../../shared/ipc/channels/certificates';
 import type { KsefCertificateLimits, KsefCertificateList } from '../../../shared/ipc/channels/ksef-certificates';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { createAppCore, type AppCore } from '../app/app-core';
+import type { Channel } from '../../../shared/ipc/contract';
+import { startAppWithSandbox, type AppWithSandbox } from '../../../test/helpers/app-with-sandbox';
+import type { AppCore } from '../app/app-core';
 import { KsefCertificatesApi } from '../ksef';
-import { createConfEngine } from '../settings/conf-engine';
 
 const NIP = '5265877635';
 
 /** ksefCertificates:* through the IPC table against the sandbox over HTTP: list, limits, revoke, and the local list following KSeF. */
 describe('KSeF certificates: list, limits, revoke', () => {
-  let sandbox: RunningSandbox;
+  let app: AppWithSandbox;
   let root: AppCore;
-  const events: string[] = [];
+  let events: string[] = [];
   let testCertificateId = '';
   let enrolled: CertificateEntry;
   let limitsBefore: KsefCertificateLimits;
 
-  const call = async (channel: Parameters<typeof root.dispatch>[0], request: unknown) => {
-    const result = await root.dispatch(channel, request);
-    if (!result.ok) throw Object.assign(new Error(result.error.code), result.error);
-    return result.value as never;
-  };
+  const call = (channel: Channel, request: unknown) => app.call(channel, request);
   const list = (request: object = {}): Promise<KsefCertificateList> => call('ksefCertificates:list', request);
   const localEntry = async (id: string): Promise<CertificateEntry | undefined> =>
     ((await call('certificates:list', {})) as CertificateEntry[]).find((entry) => entry.id === id);
   const signInWithTestCertificate = () => call('auth:login', { nip: NIP, method: { kind: 'certificate', certificateId: testCertificateId } });
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ limits: 'off' });
-    const profileDir = mkdtempSync(path.join(os.tmpdir(), 'ksef-certificates-'));
-    root = createAppCore({ shell: 'browser', version: 'test', profileDir, settingsEngine: createConfEngine(profileDir), baseUrlOverride: sandbox.baseUrl });
-    root.events.subscribe((event) => events.push(event));
-    await call('vault:setPassphrase', { passphrase: 'correct horse' });
-    await call('companies:add', { nip: NIP, name: 'Kowalski Usługi' });
+    app = await startAppWithSandbox({ profilePrefix: 'ksef-certificates-', company: { nip: NIP, name: 'Kowalski Usługi' } });
+    root = app.root;
+    events = app.events;
   });
 
   afterAll(async () => {
-    await root?.close();
-    await sandbox?.close();
+    await app?.close();
   });
 
   it('needs a KSeF session for all three', async () => {

@@ -1,39 +1,30 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { createAppCore, type AppCore } from '../app/app-core';
-import { createConfEngine } from '../settings/conf-engine';
+import type { Channel } from '../../../shared/ipc/contract';
+import { startAppWithSandbox, type AppWithSandbox } from '../../../test/helpers/app-with-sandbox';
+import type { AppCore } from '../app/app-core';
 
 const NIP = '5265877635';
 const OTHER_NIP = '7680002466';
 
 /** The whole sign-in feature through the IPC table, against the sandbox over HTTP. */
 describe('sign-in, tokens, permissions and enrollment against the sandbox', () => {
-  let sandbox: RunningSandbox;
+  let app: AppWithSandbox;
   let root: AppCore;
   let profileDir: string;
-  const events: string[] = [];
+  let events: string[] = [];
 
-  const call = async (channel: Parameters<typeof root.dispatch>[0], request: unknown) => {
-    const result = await root.dispatch(channel, request);
-    if (!result.ok) throw Object.assign(new Error(result.error.code), result.error);
-    return result.value as never;
-  };
+  const call = (channel: Channel, request: unknown) => app.call(channel, request);
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ limits: 'off' });
-    profileDir = mkdtempSync(path.join(os.tmpdir(), 'sign-in-flow-'));
-    root = createAppCore({ shell: 'browser', version: 'test', profileDir, settingsEngine: createConfEngine(profileDir), baseUrlOverride: sandbox.baseUrl });
-    root.events.subscribe((event) => events.push(event));
-    await call('vault:setPassphrase', { passphrase: 'correct horse' });
-    await call('companies:add', { nip: NIP, name: 'Kowalski Usługi' });
+    app = await startAppWithSandbox({ profilePrefix: 'sign-in-flow-', company: { nip: NIP, name: 'Kowalski Usługi' } });
+    ({ root, profileDir } = app);
+    events = app.events;
   });
 
   afterAll(async () => {
-    await root?.close();
-    await sandbox?.close();
+    await app?.close();
   });
 
   it('refuses session work before sign-in', async () => {
