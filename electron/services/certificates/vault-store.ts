@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../storage/atomic-write';
 import { VaultError } from './errors';
 
 /** On-disk layout: `<dir>/vault.json` (metadata, public data only) and `<dir>/<id>.key` (encrypted PKCS#8). */
@@ -47,41 +47,9 @@ export async function ensurePrivateDirectory(dir: string): Promise<void> {
   await chmod(dir, 0o700);
 }
 
-/** temp file (0600) + fsync + rename, so readers see either the old or the new file, never half of one. */
-export async function writeFileAtomic(dir: string, fileName: string, data: Buffer): Promise<void> {
-  const target = join(dir, fileName);
-  const temporary = join(dir, `.${fileName}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temporary, 'wx', 0o600);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temporary, target);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-  await syncDirectory(dir);
-}
-
-/** Makes the rename durable; not supported on every platform (Windows), hence best effort. */
-async function syncDirectory(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // best effort
-  }
+/** The vault's files are written atomically (temp 0600 + fsync + rename), see storage/atomic-write. */
+export function writeVaultFile(dir: string, fileName: string, data: Buffer): Promise<void> {
+  return writeFileAtomic(join(dir, fileName), data);
 }
 
 export async function readMetadata(dir: string): Promise<VaultMetadata> {
@@ -104,7 +72,7 @@ export async function readMetadata(dir: string): Promise<VaultMetadata> {
 }
 
 export async function writeMetadata(dir: string, metadata: VaultMetadata): Promise<void> {
-  await writeFileAtomic(dir, METADATA_FILE, Buffer.from(JSON.stringify(metadata, null, 2), 'utf8'));
+  await writeVaultFile(dir, METADATA_FILE, Buffer.from(JSON.stringify(metadata, null, 2), 'utf8'));
 }
 
 export async function readKeyFile(dir: string, id: string): Promise<Buffer> {

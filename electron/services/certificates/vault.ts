@@ -12,7 +12,7 @@ import {
   keyFileName,
   readKeyFile,
   readMetadata,
-  writeFileAtomic,
+  writeVaultFile,
   writeMetadata,
   type StoredEntry,
   type VaultMetadata,
@@ -259,7 +259,7 @@ export class CertificateVault {
         protection: protector.kind,
         createdAt: this.deps.clock.now().toISOString(),
       };
-      await writeFileAtomic(this.deps.dir, keyFileName(entry.id), encryptedKey);
+      await writeVaultFile(this.deps.dir, keyFileName(entry.id), encryptedKey);
       const defaults = input.defaultKey === undefined ? metadata.defaults : { ...metadata.defaults, [input.defaultKey]: entry.id };
       try {
         await writeMetadata(this.deps.dir, { ...metadata, entries: [...metadata.entries, entry], defaults });
