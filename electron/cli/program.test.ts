@@ -44,4 +44,10 @@ describe('ksef-desk config', () => {
     expect(await runCli(['--profile', profile(), '--env', 'moon', 'config', 'get'])).toBe(1);
     expect(await runCli(['--profile', profile(), '--base-url', 'ftp://x', 'config', 'get'])).toBe(1);
   });
+
+  it('points to `cert list` when --cert is not a certificate id', async () => {
+    const io = captureOutput();
+    expect(await runCli(['--profile', profile(), 'auth', 'login', '--nip', '5265877635', '--cert', 'my-cert'])).not.toBe(0);
+    expect(io.err()).toContain('ksef-desk cert list');
+  });
 });

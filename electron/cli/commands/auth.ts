@@ -1,3 +1,4 @@
+import { parseCertificateId } from '../certificate-id';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../global-options';
@@ -14,7 +15,7 @@ export function registerAuthCommands(program: Command, globals: () => GlobalOpti
     .command('login')
     .description('sign in to a company (NIP context) and print who is signed in where; signs out on exit')
     .requiredOption('--nip <nip>', 'company NIP (the context)')
-    .option('--cert <id>', 'stored certificate id (default: the default certificate for the NIP)')
+    .option('--cert <id>', 'stored certificate id (default: the default certificate for the NIP)', parseCertificateId)
     .option('--token-file <file>', 'sign in with the KSeF token in this file')
     .action(async (opts: SignInOptions & { nip: string }) => {
       const options = globals();
@@ -26,7 +27,7 @@ export function registerAuthCommands(program: Command, globals: () => GlobalOpti
     .command('sign-request')
     .description('write a signed AuthTokenRequest (XAdES) with a fresh challenge from the current environment')
     .requiredOption('--nip <nip>', 'company NIP (the context)')
-    .requiredOption('--cert <id>', 'stored certificate id')
+    .requiredOption('--cert <id>', 'stored certificate id', parseCertificateId)
     .requiredOption('--out <file>', 'where to write the signed XML')
     .action(async (opts: { nip: string; cert: string; out: string }) => {
       const options = globals();

@@ -1,3 +1,4 @@
+import { parseCertificateId } from '../certificate-id';
 import type { Command } from 'commander';
 import {
   KSEF_CERTIFICATE_STATUSES,
@@ -20,7 +21,7 @@ const REASONS: Record<string, RevocationReason> = {
 function withSessionOptions(command: Command, tokenHint: string): Command {
   return command
     .requiredOption('--nip <nip>', 'company NIP to sign in to')
-    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)')
+    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)', parseCertificateId)
     .option('--token-file <file>', tokenHint);
 }
 
@@ -80,7 +81,7 @@ export function registerKsefCertCommands(cert: Command, globals: () => GlobalOpt
     .command('revoke <serial>')
     .description('revoke a KSeF certificate at once: it stops working for sign-in and offline QR codes (needs a certificate sign-in)')
     .requiredOption('--nip <nip>', 'company NIP to sign in to')
-    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)')
+    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)', parseCertificateId)
     .option('--reason <reason>', 'unspecified (default), superseded or key-compromise')
     .action(async (serial: string, opts: { nip: string; cert?: string; reason?: string }) => {
       const options = globals();

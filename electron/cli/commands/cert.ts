@@ -1,3 +1,4 @@
+import { parseCertificateId } from '../certificate-id';
 import { stat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -116,7 +117,7 @@ export function registerCertCommands(program: Command, globals: () => GlobalOpti
     .description('get a KSeF certificate for the signed-in identity (needs a certificate sign-in)')
     .requiredOption('--type <type>', 'authentication or offline')
     .requiredOption('--nip <nip>', 'company NIP to sign in to')
-    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)')
+    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)', parseCertificateId)
     .option('--token-file <file>', 'sign in with a KSeF token from this file (KSeF refuses enrollment after a token sign-in)')
     .option('--key <type>', 'key type of the new certificate: ec (default) or rsa')
     .option('--label <label>', 'name shown in the list')

@@ -1,3 +1,4 @@
+import { parseCertificateId } from '../certificate-id';
 import type { Command } from 'commander';
 import { TOKEN_PERMISSIONS, type TokenPermission } from '../../../shared/ipc/channels/tokens';
 import type { GlobalOptions } from '../global-options';
@@ -9,7 +10,7 @@ type SessionOptions = SignInOptions & { nip: string };
 function withSessionOptions(command: Command): Command {
   return command
     .requiredOption('--nip <nip>', 'company NIP (the context)')
-    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)')
+    .option('--cert <id>', 'sign in with this stored certificate (default: the default one for the NIP)', parseCertificateId)
     .option('--token-file <file>', 'sign in with the KSeF token in this file');
 }
 
