@@ -17,6 +17,7 @@ export interface AuthOutcome {
   ksefTokenReference?: string;
   certificateSerial?: string;
   signerCertificateDer?: Buffer;
+  authDocumentHash?: string;
 }
 
 /** The 202 body of /auth/xades-signature and /auth/ksef-token. */
@@ -46,6 +47,7 @@ export async function startAuthOperation(deps: SandboxDeps, outcome: AuthOutcome
     ...(outcome.ksefTokenReference ? { ksefTokenReference: outcome.ksefTokenReference } : {}),
     ...(outcome.certificateSerial ? { certificateSerial: outcome.certificateSerial } : {}),
     ...(outcome.signerCertificateDer ? { signerCertificateDer: outcome.signerCertificateDer } : {}),
+    ...(outcome.authDocumentHash ? { authDocumentHash: outcome.authDocumentHash } : {}),
     tokenRedeemed: false,
     revoked: false,
   };

@@ -10,6 +10,7 @@ import { entitlementFor } from './entitlement';
 import { startAuthOperation } from './operations';
 import { XadesVerificationError } from './xades/errors';
 import { verifyAuthTokenRequest, type VerifiedAuthTokenRequest } from './xades/verify';
+import { sha256Base64 } from '../crypto/primitives';
 
 function verifyOrReject(body: Buffer): VerifiedAuthTokenRequest {
   try {
@@ -62,6 +63,7 @@ export function registerXadesRoute(router: Router, deps: SandboxDeps): void {
         ...(verified.allowedIps ? { allowedIps: verified.allowedIps } : {}),
         clientIp: ctx.clientIp,
         signerCertificateDer: verified.signerCertificateDer,
+        authDocumentHash: sha256Base64(ctx.body),
         ...(trust.kind === 'sandbox-issued' ? { certificateSerial: trust.record.serialNumber } : {}),
       });
       return json(202, response);

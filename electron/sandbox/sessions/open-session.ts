@@ -1,5 +1,6 @@
 /** Creating session records (shared by online and batch open). */
 import type { AccessContext } from '../auth/request-auth';
+import { authOperations } from '../state/core-slices';
 import { newReferenceNumber } from '../ids/reference-number';
 import type { UnwrappedKey } from './encryption';
 import type { SessionRuntime } from './runtime';
@@ -26,6 +27,7 @@ export function openSession(runtime: SessionRuntime, request: NewSession): Sessi
     authReferenceNumber: access.authReferenceNumber,
     authMethod: access.authMethod,
     ...(access.ksefTokenReference ? { ksefTokenReference: access.ksefTokenReference } : {}),
+    ...signedDocumentHash(runtime, access),
     // A key that does not unwrap still opens the session; it just cannot be used (status 415).
     status: sessionStatus(request.type, request.key.symmetricKey ? 100 : 415),
     dateCreated: now.toISOString(),
@@ -48,3 +50,9 @@ export const ONLINE_WRITE_PERMISSIONS = ['InvoiceWrite', 'PefInvoiceWrite', 'Enf
 export const BATCH_WRITE_PERMISSIONS = ['InvoiceWrite', 'EnforcementOperations'] as const;
 export const SESSION_READ_PERMISSIONS = ['InvoiceWrite', 'Introspection', 'PefInvoiceWrite', 'EnforcementOperations'] as const;
 export const SESSION_LIST_PERMISSIONS = ['InvoiceWrite', 'Introspection', 'EnforcementOperations'] as const;
+
+/** The sign-in's signed document hash, which the UPO quotes for XAdES sign-ins. */
+function signedDocumentHash(runtime: SessionRuntime, access: AccessContext): { authDocumentHash?: string } {
+  const hash = authOperations(runtime.deps.store)[access.authReferenceNumber]?.authDocumentHash;
+  return hash ? { authDocumentHash: hash } : {};
+}

@@ -61,6 +61,8 @@ export interface SessionRecord {
   authReferenceNumber: string;
   authMethod: AuthenticationMethod;
   ksefTokenReference?: string;
+  /** Base64 SHA-256 of the signed AuthTokenRequest of a XAdES sign-in (for the UPO). */
+  authDocumentHash?: string;
   status: StatusRecord;
   dateCreated: string;
   dateUpdated: string;

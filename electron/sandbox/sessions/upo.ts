@@ -6,8 +6,8 @@ import type { SandboxStore } from '../state/store';
 import type { SessionRecord } from './types';
 
 /**
- * Token logins name the token; signed logins carry the hash of the signed auth document, which the auth module
- * does not keep — the sandbox uses the hash of the authentication reference number as a stable stand-in.
+ * Token sign-ins name the token; signed sign-ins carry the hash of the signed AuthTokenRequest. Sessions
+ * from state files older than that record fall back to the hash of the authentication reference number.
  */
 export function upoHeaderOf(session: SessionRecord): UpoHeader {
   return {
@@ -16,7 +16,10 @@ export function upoHeaderOf(session: SessionRecord): UpoHeader {
       context: { type: session.context.type, value: session.context.value },
       proof: session.ksefTokenReference
         ? { kind: 'KsefToken', tokenReferenceNumber: session.ksefTokenReference }
-        : { kind: 'SignedDocument', documentHashBase64: createHash('sha256').update(session.authReferenceNumber).digest('base64') },
+        : {
+            kind: 'SignedDocument',
+            documentHashBase64: session.authDocumentHash ?? createHash('sha256').update(session.authReferenceNumber).digest('base64'),
+          },
     },
   };
 }

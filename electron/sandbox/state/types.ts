@@ -68,6 +68,8 @@ export interface AuthOperationRecord {
   certificateSerial?: string;
   /** DER of the certificate that signed a XAdES login (certificate enrollment copies its subject). */
   signerCertificateDer?: Buffer;
+  /** Base64 SHA-256 of the signed AuthTokenRequest as received (UPO `SkrotDokumentuUwierzytelniajacego`). */
+  authDocumentHash?: string;
   tokenRedeemed: boolean;
   /** Id (jti) of the one refresh token issued at redeem. */
   refreshTokenId?: string;
