@@ -7,6 +7,7 @@ import type { SavedToken } from '../../../shared/ipc/channels/tokens';
 import type { KeyProtector } from '../certificates';
 import { AppError } from '../errors/app-error';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { SerialQueue } from '../storage/serial-queue';
 
 const ID = /^[0-9a-f-]{36}$/;
 const metadataSchema = z.object({
@@ -29,7 +30,7 @@ const metadataSchema = z.object({
  */
 export class SavedTokenStore {
   private readonly dir: string;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     profileDir: string,
@@ -73,7 +74,10 @@ export class SavedTokenStore {
       const tokens = await this.list();
       if (!tokens.some((token) => token.id === id)) throw new AppError('NOT_FOUND', `no saved token ${id}`);
       await this.writeMetadata(tokens.filter((token) => token.id !== id));
-      await unlink(this.secretPath(id)).catch(() => undefined);
+      // The metadata no longer names it; a missing secret file is fine, any other failure must surface.
+      await unlink(this.secretPath(id)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
     });
   }
 
@@ -122,8 +126,6 @@ export class SavedTokenStore {
   }
 
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation, operation);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(operation);
   }
 }

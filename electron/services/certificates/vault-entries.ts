@@ -1,4 +1,5 @@
-import { inspectCertificate, type CertificateInspection, type CertificateStatus, type KeyType, type KsefCertificateType } from './inspect';
+import { inspectCertificate, type CertificateInspection, type CertificateStatus, type KeyType } from './inspect';
+import type { CertificateEntry } from '../../../shared/ipc/channels/certificates';
 import type { KeyProtector } from './key-protector';
 import type { StoredEntry, VaultMetadata } from './vault-store';
 
@@ -6,30 +7,16 @@ export type CertificateSource = 'imported' | 'test' | 'ksef';
 /** The certificate's own status, or `revoked` once KSeF said so (nothing in the certificate itself shows that). */
 export type VaultEntryStatus = CertificateStatus | 'revoked';
 
-/** One vault entry as the UI sees it: metadata only, never key bytes. */
-export interface VaultEntrySummary {
-  id: string;
-  label: string;
-  subject: string;
-  issuer: string;
-  ownerName: string;
-  nip?: string;
-  pesel?: string;
-  serialNumber: string;
-  fingerprintSha256: string;
-  notBefore: string;
-  notAfter: string;
+/**
+ * One vault entry: what the UI lists (metadata only, never key bytes) plus what main alone needs.
+ * The IPC layer projects it field by field (vault-access/certificate-views.ts), so these extras never leave main.
+ */
+export interface VaultEntrySummary extends CertificateEntry {
   keyType: KeyType;
   status: VaultEntryStatus;
-  revokedAt?: string;
   source: CertificateSource;
-  ksefCertificateType?: KsefCertificateType;
-  canSignIn: boolean;
   canSignInBySubject: boolean;
-  /** Context NIPs (or `*`) for which this entry is the default sign-in certificate. */
-  defaultFor: string[];
   protection: KeyProtector['kind'];
-  createdAt: string;
 }
 
 export function inspectEntry(entry: StoredEntry, now: Date): CertificateInspection {

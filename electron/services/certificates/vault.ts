@@ -6,6 +6,7 @@ import { inspectCertificate, type CertificateInspection, type KsefCertificateTyp
 import type { KeyProtector } from './key-protector';
 import { isValidNip } from './polish-identifiers';
 import { inspectEntry, summarizeEntry, type CertificateSource, type VaultEntrySummary } from './vault-entries';
+import { SerialQueue } from '../storage/serial-queue';
 import {
   deleteKeyFile,
   ensurePrivateDirectory,
@@ -57,7 +58,7 @@ function validDefaultKey(nip: string | undefined): string {
 export class CertificateVault {
   private readonly drafts: DraftRegistry<ImportSummary>;
   /** Serialises metadata read-modify-write cycles. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly deps: CertificateVaultDeps) {
     this.drafts = new DraftRegistry(() => deps.clock.now());
@@ -278,8 +279,6 @@ export class CertificateVault {
   }
 
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation, operation);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(operation);
   }
 }

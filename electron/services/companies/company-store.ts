@@ -5,6 +5,7 @@ import { isValidNip } from '../../../shared/domain/nip';
 import type { CompaniesState, Company } from '../../../shared/ipc/channels/companies';
 import { AppError } from '../errors/app-error';
 import { writeFileAtomic } from '../storage/atomic-write';
+import { SerialQueue } from '../storage/serial-queue';
 
 export const COMPANIES_FILE = 'companies.json';
 
@@ -25,7 +26,7 @@ const fileSchema = z.object({
  * atomically with mode 0600 and checked with zod on every read, so a hand-edited file cannot crash main.
  */
 export class CompanyStore {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(
     private readonly profileDir: string,
@@ -79,9 +80,7 @@ export class CompanyStore {
       this.onChange(next);
       return next;
     };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(run);
   }
 
   private async read(): Promise<CompaniesState> {

@@ -4,6 +4,7 @@ import { PassphraseKeyProtector, type KeyProtector } from '../certificates';
 import { AppError } from '../errors/app-error';
 import { LockableKeyProtector } from './lockable-key-protector';
 import { readVerifier, verifierMatches, writeVerifier } from './passphrase-verifier';
+import { SerialQueue } from '../storage/serial-queue';
 
 export interface VaultAccessDeps {
   profileDir: string;
@@ -22,7 +23,7 @@ export interface VaultAccessDeps {
 export class VaultAccess {
   readonly protector: LockableKeyProtector;
   /** Serialises set/unlock so two windows cannot race on the verifier file. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
   constructor(private readonly deps: VaultAccessDeps) {
     const os = deps.osKeyProtector;
@@ -106,8 +107,6 @@ export class VaultAccess {
   }
 
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation, operation);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.queue.run(operation);
   }
 }

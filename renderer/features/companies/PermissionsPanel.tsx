@@ -1,12 +1,12 @@
-import { Alert, Button, Card, CardContent, CardHeader, Checkbox, FormControl, FormControlLabel, FormGroup, InputLabel, List, ListItem, ListItemText, MenuItem, Select, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Card, CardContent, CardHeader, Checkbox, FormControl, FormControlLabel, FormGroup, InputLabel, MenuItem, Select, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidNip, normalizeNip } from '../../../shared/domain/nip';
 import { isValidPesel, normalizePesel } from '../../../shared/domain/pesel';
-import type { GrantablePermission, PermissionGrant, SubjectIdentifierKind } from '../../../shared/ipc/contract';
+import type { GrantablePermission, SubjectIdentifierKind } from '../../../shared/ipc/contract';
 import { usePermissionMutations, usePermissions } from '../../api/account-queries';
 import { BusyButton } from '../../components/BusyButton';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RevocableList } from '../../components/RevocableList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 function normalized(kind: SubjectIdentifierKind, value: string): string {
@@ -33,7 +33,6 @@ export function PermissionsPanel() {
   const [lastName, setLastName] = useState('');
   const [permissions, setPermissions] = useState<GrantablePermission[]>(['InvoiceRead']);
   const [touched, setTouched] = useState(false);
-  const [revoking, setRevoking] = useState<PermissionGrant | null>(null);
   const subject = normalized(kind, value);
   const subjectValid = valid(kind, subject);
   const ownerValid = kind !== 'Fingerprint' || isValidPesel(normalizePesel(ownerPesel));
@@ -103,39 +102,26 @@ export function PermissionsPanel() {
           </Stack>
           {grants.isError ? <ErrorAlert error={grants.error} /> : null}
           {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-          {grants.data && grants.data.length === 0 ? <Typography color="text.secondary">{t('permissions.empty')}</Typography> : null}
-          <List dense>
-            {(grants.data ?? []).map((item) => (
-              <ListItem
-                key={item.id}
-                divider
-                secondaryAction={
-                  item.canBeRevoked ? (
-                    <Button size="small" color="error" onClick={() => setRevoking(item)}>
-                      {t('permissions.revoke')}
-                    </Button>
-                  ) : null
-                }
-              >
-                <ListItemText primary={`${t(`permissions.subjectLabel.${item.subject.type}`)} ${item.subject.value} — ${t(`tokens.permissionNames.${item.permission}`, { defaultValue: item.permission })}`} secondary={item.description} />
-              </ListItem>
-            ))}
-          </List>
+          <RevocableList
+            items={grants.data}
+            emptyText={t('permissions.empty')}
+            itemKey={(item) => item.id}
+            primary={(item) =>
+              `${t(`permissions.subjectLabel.${item.subject.type}`)} ${item.subject.value} — ${t(`tokens.permissionNames.${item.permission}`, { defaultValue: item.permission })}`
+            }
+            secondary={(item) => item.description}
+            canRevoke={(item) => item.canBeRevoked}
+            revokeLabel={t('permissions.revoke')}
+            confirm={{
+              title: t('permissions.revokeTitle'),
+              body: (item) => t('permissions.revokeBody', { subject: `${item.subject.type} ${item.subject.value}`, permission: item.permission }),
+              confirmLabel: t('permissions.revokeConfirm'),
+              cancelLabel: t('permissions.cancel'),
+            }}
+            onRevoke={(item) => revoke.mutate(item.id)}
+          />
         </Stack>
       </CardContent>
-      <ConfirmDialog
-        open={revoking !== null}
-        title={t('permissions.revokeTitle')}
-        body={t('permissions.revokeBody', { subject: `${revoking?.subject.type ?? ''} ${revoking?.subject.value ?? ''}`, permission: revoking?.permission ?? '' })}
-        confirmLabel={t('permissions.revokeConfirm')}
-        cancelLabel={t('permissions.cancel')}
-        danger
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (revoking) revoke.mutate(revoking.id);
-          setRevoking(null);
-        }}
-      />
     </Card>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Card, CardContent, CardHeader, Checkbox, Chip, FormControlLabel, FormGroup, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { Card, CardContent, CardHeader, Checkbox, Chip, FormControlLabel, FormGroup, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TOKEN_PERMISSIONS, type KsefTokenInfo, type TokenPermission } from '../../../shared/ipc/contract';
+import { TOKEN_PERMISSIONS, type TokenPermission } from '../../../shared/ipc/contract';
 import { useTokenMutations, useTokens } from '../../api/account-queries';
 import { BusyButton } from '../../components/BusyButton';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RevocableList } from '../../components/RevocableList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../certificates/format';
 import { TokenSecret } from './TokenSecret';
@@ -18,7 +18,6 @@ export function TokensPanel() {
   const [permissions, setPermissions] = useState<TokenPermission[]>(['InvoiceRead', 'InvoiceWrite']);
   const [save, setSave] = useState(true);
   const [secret, setSecret] = useState<string | null>(null);
-  const [revoking, setRevoking] = useState<KsefTokenInfo | null>(null);
   const [touched, setTouched] = useState(false);
   const descriptionValid = description.trim().length >= 5;
 
@@ -81,48 +80,30 @@ export function TokensPanel() {
           </Stack>
           {tokens.isError ? <ErrorAlert error={tokens.error} /> : null}
           {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-          {tokens.data && tokens.data.length === 0 ? <Typography color="text.secondary">{t('tokens.empty')}</Typography> : null}
-          <List dense>
-            {(tokens.data ?? []).map((token) => (
-              <ListItem
-                key={token.referenceNumber}
-                divider
-                secondaryAction={
-                  token.status === 'Active' || token.status === 'Pending' ? (
-                    <Button size="small" color="error" onClick={() => setRevoking(token)}>
-                      {t('tokens.revoke')}
-                    </Button>
-                  ) : null
-                }
-              >
-                <ListItemText
-                  primary={
-                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                      <span>{token.description}</span>
-                      <Chip size="small" color={token.status === 'Active' ? 'success' : 'default'} label={t(`tokens.status.${token.status}`, { defaultValue: token.status })} />
-                      {token.savedTokenId ? <Chip size="small" variant="outlined" label={t('tokens.saved')} /> : null}
-                    </Stack>
-                  }
-                  secondary={`${token.permissions.map((p) => t(`tokens.permissionNames.${p}`, { defaultValue: p })).join(', ')} · ${formatDate(token.createdAt)}`}
-                />
-              </ListItem>
-            ))}
-          </List>
+          <RevocableList
+            items={tokens.data}
+            emptyText={t('tokens.empty')}
+            itemKey={(token) => token.referenceNumber}
+            primary={(token) => (
+              <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                <span>{token.description}</span>
+                <Chip size="small" color={token.status === 'Active' ? 'success' : 'default'} label={t(`tokens.status.${token.status}`, { defaultValue: token.status })} />
+                {token.savedTokenId ? <Chip size="small" variant="outlined" label={t('tokens.saved')} /> : null}
+              </Stack>
+            )}
+            secondary={(token) => `${token.permissions.map((p) => t(`tokens.permissionNames.${p}`, { defaultValue: p })).join(', ')} · ${formatDate(token.createdAt)}`}
+            canRevoke={(token) => token.status === 'Active' || token.status === 'Pending'}
+            revokeLabel={t('tokens.revoke')}
+            confirm={{
+              title: t('tokens.revokeTitle'),
+              body: (token) => t('tokens.revokeBody', { description: token.description }),
+              confirmLabel: t('tokens.revokeConfirm'),
+              cancelLabel: t('tokens.cancel'),
+            }}
+            onRevoke={(token) => revoke.mutate(token.referenceNumber)}
+          />
         </Stack>
       </CardContent>
-      <ConfirmDialog
-        open={revoking !== null}
-        title={t('tokens.revokeTitle')}
-        body={t('tokens.revokeBody', { description: revoking?.description ?? '' })}
-        confirmLabel={t('tokens.revokeConfirm')}
-        cancelLabel={t('tokens.cancel')}
-        danger
-        onCancel={() => setRevoking(null)}
-        onConfirm={() => {
-          if (revoking) revoke.mutate(revoking.referenceNumber);
-          setRevoking(null);
-        }}
-      />
     </Card>
   );
 }

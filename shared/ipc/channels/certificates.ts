@@ -18,31 +18,8 @@ export type CertificateWarning = 'NO_POLISH_IDENTIFIER' | 'INVALID_IDENTIFIER_CH
 export type KsefCertificateType = 'Authentication' | 'Offline';
 export type CertificateKeyAlgorithm = 'ec' | 'rsa';
 
-/** What the import wizard shows after reading a file: public facts only, never key bytes. */
-export interface CertificateSummary {
-  fileName: string;
-  format: string;
-  subject: string;
-  issuer: string;
-  ownerName: string;
-  nip?: string;
-  pesel?: string;
-  serialNumber: string;
-  fingerprintSha256: string;
-  notBefore: string;
-  notAfter: string;
-  keyType: string;
-  selfSigned: boolean;
-  ksefCertificateType: KsefCertificateType | null;
-  canSignIn: boolean;
-  status: CertificateStatus;
-  warnings: CertificateWarning[];
-}
-
-/** One stored certificate as the UI lists it. */
-export interface CertificateEntry {
-  id: string;
-  label: string;
+/** Public facts of a certificate, as the UI shows them: never key bytes. */
+export interface CertificateFacts {
   subject: string;
   issuer: string;
   ownerName: string;
@@ -55,11 +32,26 @@ export interface CertificateEntry {
   notAfter: string;
   keyType: string;
   status: CertificateStatus;
+  canSignIn: boolean;
+}
+
+/** What the import wizard shows after reading a file. */
+export interface CertificateSummary extends CertificateFacts {
+  fileName: string;
+  format: string;
+  selfSigned: boolean;
+  ksefCertificateType: KsefCertificateType | null;
+  warnings: CertificateWarning[];
+}
+
+/** One stored certificate as the UI lists it. */
+export interface CertificateEntry extends CertificateFacts {
+  id: string;
+  label: string;
   /** When KSeF revoked it (status `revoked`). */
   revokedAt?: string;
   source: 'imported' | 'test' | 'ksef';
   ksefCertificateType?: KsefCertificateType;
-  canSignIn: boolean;
   /** Context NIPs (or `*`) for which this is the default sign-in certificate. */
   defaultFor: string[];
   createdAt: string;
