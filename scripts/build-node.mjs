@@ -22,7 +22,8 @@ await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.mjs' },
     format: 'esm',
-    external: ['electron'],
+    // Native and wasm-carrying packages load files beside themselves, so they stay in node_modules.
+    external: ['electron', 'better-sqlite3'],
     banner: { js: requireShim },
   }),
   build({
