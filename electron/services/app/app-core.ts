@@ -4,6 +4,7 @@ import { EventBus, type Handlers } from '../../ipc/handlers';
 import { EnvironmentRuntime, type SandboxLauncher } from '../environment/environment-runtime';
 import { SettingsService } from '../settings/settings-service';
 import { SettingsStore, type KeyValueStoreEngine } from '../settings/settings-store';
+import { ProfileDatabase } from '../storage/profile-database';
 import type { KsefClientFactory } from '../auth-session/ksef-connection';
 import type { KeyProtector } from '../certificates';
 import { createAccountServices, type AccountServices } from './account-services';
@@ -44,6 +45,8 @@ export interface AppCore {
   environment: EnvironmentRuntime;
   currentEnvironment(): KsefEnvironment;
   account: AccountServices;
+  /** The outbox and the received archive share it. */
+  database: ProfileDatabase;
   close(): Promise<void>;
 }
 
@@ -71,6 +74,7 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
   events.subscribe((event) => {
     if (event === 'settings:changed') void account.auth.environmentChanged();
   });
+  const database = new ProfileDatabase(deps.profileDir);
   const purgeTimer = setInterval(() => account.certificates.purgeExpiredDrafts(), DRAFT_PURGE_INTERVAL_MS);
   purgeTimer.unref();
 
@@ -105,11 +109,13 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     environment,
     currentEnvironment,
     account,
+    database,
     close: async () => {
       clearInterval(purgeTimer);
       await account.auth.logout().catch(() => undefined);
       await account.vaultAccess.lock();
       await environment.close();
+      database.close();
     },
   };
 }
