@@ -1,6 +1,7 @@
-// `npm run bench [-- sandbox] [--online N] [--batch N]`: prints performance figures.
+// `npm run bench [-- sandbox] [--online N] [--batch N]` or `npm run bench -- documents [--count N]`: prints performance figures.
 // Benchmarks measure; tests never assert on time.
 import { benchSessions } from '../electron/sandbox/sessions/bench';
+import { benchDocuments } from './bench/documents';
 
 interface BenchArgs {
   target: string;
@@ -24,7 +25,11 @@ function parseArgs(argv: string[]): BenchArgs {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.target !== 'sandbox') throw new Error(`Unknown benchmark "${args.target}". Available: sandbox`);
+  if (args.target === 'documents') {
+    const countIndex = process.argv.indexOf('--count');
+    return benchDocuments(countIndex === -1 ? 500 : Number(process.argv[countIndex + 1]));
+  }
+  if (args.target !== 'sandbox') throw new Error(`Unknown benchmark "${args.target}". Available: sandbox, documents`);
   const schemaDir = process.env.KSEF_SCHEMA_DIR;
   console.log(
     `KSeF sandbox, limits off, ${schemaDir ? 'FA(3) XSD validation on' : 'structural validation (set KSEF_SCHEMA_DIR for XSD)'}: ` +

@@ -1,10 +1,12 @@
-import { BrowserWindow, shell } from 'electron';
-import { hardenWebContents } from './security';
+import { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './url-policy';
 import { hardenedWebPreferences } from './window-preferences';
 
-/** The single application window, built from the hardened preset. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/**
+ * The single application window, built from the hardened preset. Its webContents is hardened by the
+ * app-wide `web-contents-created` hook (security.ts: hardenEveryWebContents), like every other one.
+ */
+export function createMainWindow(preloadPath: string, options: { devTools: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -12,9 +14,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 600,
     title: 'KSeF Desk',
     show: false,
-    webPreferences: hardenedWebPreferences(preloadPath),
+    webPreferences: hardenedWebPreferences(preloadPath, { devTools: options.devTools }),
   });
-  hardenWebContents(window.webContents, shell);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;

@@ -2,10 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { registerAuthCommands } from './commands/auth';
 import { registerCertCommands } from './commands/cert';
 import { registerConfigCommands } from './commands/config';
+import { registerInvoiceCommands } from './commands/invoice';
 import { registerTokenCommands } from './commands/token';
+import { registerReceivedCommands } from './commands/received';
+import { registerSyncCommand } from './commands/sync';
 import { registerSandboxCommand } from './commands/sandbox';
 import { registerStartCommand } from './commands/start-web';
 import { parseGlobalOptions, type GlobalOptions } from './global-options';
+import { enableHelpEverywhere } from './help';
 import { APP_VERSION } from './node-root';
 import { printError } from './output';
 
@@ -28,6 +32,10 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
   registerCertCommands(program, globals);
   registerAuthCommands(program, globals);
   registerTokenCommands(program, globals);
+  registerSyncCommand(program, globals);
+  registerReceivedCommands(program, globals);
+  registerInvoiceCommands(program, globals);
+  enableHelpEverywhere(program); // last: covers every command registered above
   return { program, globals };
 }
 

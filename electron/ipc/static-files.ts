@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -54,14 +54,25 @@ export interface StaticFile {
   contentType: string;
 }
 
-/** Reads a file of the built renderer; unknown extensions are refused rather than guessed. */
+/** True when `candidate` is `root` itself or lies below it (both already absolute and resolved). */
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/**
+ * Reads a file of the built renderer; unknown extensions are refused rather than guessed. Symlinks are
+ * resolved before the containment check, so a link inside the folder cannot serve a file outside it.
+ */
 export async function readStaticFile(root: string, requestPath: string): Promise<StaticFile | null> {
   const filePath = resolveInsideRoot(root, requestPath);
   if (!filePath) return null;
   const contentType = CONTENT_TYPES[path.extname(filePath).toLowerCase()];
   if (!contentType) return null;
   try {
-    return { body: await readFile(filePath), contentType };
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(filePath)]);
+    if (!isInside(realRoot, realFile)) return null;
+    return { body: await readFile(realFile), contentType };
   } catch {
     return null;
   }

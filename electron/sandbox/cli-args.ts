@@ -7,7 +7,8 @@ export class SandboxArgsError extends Error {
 const NIP = /^[1-9]((\d[1-9])|([1-9]\d))\d{7}$/;
 
 /**
- * `--port N --host H --state FILE --limits official|off --faults SPEC --schema-dir DIR --seed-received NIP:COUNT` (repeatable).
+ * `--port N --host H --state FILE --limits official|off --faults SPEC --admin-secret S --schema-dir DIR --seed-received NIP:COUNT`
+ * (the last repeatable).
  * Accepts `--name value` and `--name=value`.
  */
 export function parseSandboxArgs(argv: readonly string[]): SandboxOptions {
@@ -46,6 +47,12 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxOptions {
       case 'faults':
         options.faults = value();
         break;
+      case 'admin-secret': {
+        const secret = value();
+        if (secret.length < 16) throw new SandboxArgsError('--admin-secret needs at least 16 characters');
+        options.adminSecret = secret;
+        break;
+      }
       case 'schema-dir':
         options.schemaDir = value();
         break;

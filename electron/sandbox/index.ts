@@ -1,13 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { JwtService } from './auth/jwt';
 import { loadOrCreateCrypto } from './crypto/material';
 import type { RouteModule, SandboxDeps } from './deps';
-import { createFaultsAdmin } from './faults/admin';
+import { createFaultsAdmin, FAULTS_ADMIN_PATH } from './faults/admin';
 import { FaultInjector } from './faults/injector';
 import { parseFaultPlan } from './faults/plan';
 import { RateLimiter, type RateLimitMode } from './ratelimit/limiter';
 import { ROUTE_MODULES } from './routes';
 import { systemClock, type Clock } from './server/clock';
+import { isAllowedHostHeader } from './server/host-check';
 import { API_PREFIX, createSandboxHttpServer } from './server/http-server';
 import { Router } from './server/router';
 import { SandboxStore } from './state/store';
@@ -29,6 +31,8 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Extra route modules after ROUTE_MODULES (tests, experiments). */
   extraRoutes?: RouteModule[];
+  /** Secret for the fault-admin API (header `x-sandbox-admin-secret`); default: random per run. */
+  adminSecret?: string;
   /** How injected latency waits; tests replace it to observe latency without timing. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -40,6 +44,8 @@ export interface RunningSandbox {
   deps: SandboxDeps;
   limiter: RateLimiter;
   faults: FaultInjector;
+  /** The fault-admin API: PUT/GET/DELETE `url` with header `x-sandbox-admin-secret: secret`. */
+  faultsAdmin: { url: string; secret: string };
   close(): Promise<void>;
 }
 
@@ -68,12 +74,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = new FaultInjector();
   if (options.faults) faults.setPlan(parseFaultPlan(options.faults));
 
+  const adminSecret = options.adminSecret ?? randomBytes(24).toString('base64url');
+  let boundPort = -1; // nothing is answered before listen() tells us the real port
   const server = createSandboxHttpServer({
     router,
     clock,
     limiter,
     faults,
-    admin: createFaultsAdmin(faults),
+    admin: createFaultsAdmin(faults, adminSecret),
+    allowHost: (hostHeader) => isAllowedHostHeader(hostHeader, { boundHost: host, port: boundPort }),
     log,
     onMutation: () => store.changed(),
     ...(options.sleep ? { sleep: options.sleep } : {}),
@@ -83,6 +92,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  boundPort = port;
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
   const baseUrl = `http://${hostForUrl}:${port}${API_PREFIX}`;
   store.flush();
@@ -100,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     deps,
     limiter,
     faults,
+    faultsAdmin: { url: `http://${hostForUrl}:${port}${FAULTS_ADMIN_PATH}`, secret: adminSecret },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,10 +1,18 @@
 import type { Translation } from './pl';
 import { accountEn } from './account.en';
 import { ksefCertificatesEn } from './ksef-certificates.en';
+import { sentEn } from './sent.en';
+import { receivedEn } from './received.en';
+import { outboxEn } from './outbox.en';
+import { issueEn } from './issue.en';
 
 export const en: Translation = {
   ...accountEn,
   ...ksefCertificatesEn,
+  ...sentEn,
+  ...receivedEn,
+  ...outboxEn,
+  ...issueEn,
   app: { name: 'KSeF Desk', loading: 'Loading…', noBridge: 'No connection to the application process. Start KSeF Desk with npm start.' },
   nav: {
     issue: 'Issue invoice',
@@ -83,6 +91,7 @@ export const en: Translation = {
     ALREADY_IMPORTED: 'This certificate is already imported.',
     KEY_PROTECTION_UNAVAILABLE: 'System key encryption is unavailable. Set a key store passphrase.',
     WRONG_PASSPHRASE: 'Wrong key store passphrase.',
+    WEAK_PASSPHRASE: 'This passphrase is too easy to guess. Use several unrelated words or a longer, less predictable passphrase.',
     DRAFT_EXPIRED: 'The import took too long. Choose the file again.',
     NOT_SIGNED_IN: 'You are not signed in to KSeF.',
     VAULT_LOCKED: 'The key store is locked. Enter the key store passphrase.',
@@ -90,6 +99,7 @@ export const en: Translation = {
     INVALID_NIP: 'Invalid NIP: check the 10 digits (the checksum does not match).',
     INVALID_PESEL: 'Invalid PESEL: check the 11 digits.',
     NO_POLISH_IDENTIFIER: 'The certificate carries no Polish NIP or PESEL.',
+    CERT_KEY_NOT_ACCEPTED: 'KSeF will not accept this certificate: its key is too weak or of another type (RSA of at least 2048 bits, or ECDSA on P-256, P-384, P-521 or a Brainpool curve of at least 256 bits, is required).',
     CANNOT_SIGN_IN_WITH_CERTIFICATE: 'This certificate cannot sign in (expired, revoked, or for offline mode only).',
     NO_DEFAULT_CERTIFICATE: 'No certificate to sign in to this company. Import one or choose it from the list.',
     KSEF_NO_PERMISSIONS: 'KSeF: this certificate or token has no permissions in this company.',
@@ -98,6 +108,9 @@ export const en: Translation = {
     KSEF_CERTIFICATE_NOT_ACTIVE: 'KSeF already lists this certificate as revoked, blocked or invalid.',
     REQUIRES_CERTIFICATE_LOGIN: 'This needs a sign-in with a certificate (not a token).',
     KSEF_CLIENT_UNAVAILABLE: 'The connection to KSeF is not available in this version of the application yet.',
+    INVOICE_FILE_INVALID: 'The file is not a valid FA(3) invoice — the details name the line and element.',
+    OUTBOX_NOT_RESENDABLE: 'Only an invoice rejected by KSeF can be sent again.',
+    UPO_NOT_AVAILABLE: 'The UPO of this invoice is not available yet.',
     INTERNAL: 'Unexpected application error. Please try again.',
   },
 };

@@ -1,10 +1,18 @@
 import type { ErrorCode } from '../../shared/ipc/result';
 import { accountPl } from './account.pl';
 import { ksefCertificatesPl } from './ksef-certificates.pl';
+import { sentPl } from './sent.pl';
+import { receivedPl } from './received.pl';
+import { outboxPl } from './outbox.pl';
+import { issuePl } from './issue.pl';
 
 export const pl = {
   ...accountPl,
   ...ksefCertificatesPl,
+  ...sentPl,
+  ...receivedPl,
+  ...outboxPl,
+  ...issuePl,
   app: { name: 'KSeF Desk', loading: 'Ładowanie…', noBridge: 'Brak połączenia z procesem aplikacji. Uruchom KSeF Desk poleceniem npm start.' },
   nav: {
     issue: 'Wystaw fakturę',
@@ -83,6 +91,7 @@ export const pl = {
     ALREADY_IMPORTED: 'Ten certyfikat jest już zaimportowany.',
     KEY_PROTECTION_UNAVAILABLE: 'Systemowe szyfrowanie kluczy jest niedostępne. Ustaw hasło do magazynu kluczy.',
     WRONG_PASSPHRASE: 'Nieprawidłowe hasło do magazynu kluczy.',
+    WEAK_PASSPHRASE: 'Hasło jest zbyt łatwe do odgadnięcia. Użyj kilku niepowiązanych słów lub dłuższego, mniej przewidywalnego hasła.',
     DRAFT_EXPIRED: 'Import trwał zbyt długo. Wybierz plik ponownie.',
     NOT_SIGNED_IN: 'Nie jesteś zalogowany do KSeF.',
     VAULT_LOCKED: 'Magazyn kluczy jest zablokowany. Podaj hasło do magazynu kluczy.',
@@ -90,6 +99,7 @@ export const pl = {
     INVALID_NIP: 'Nieprawidłowy NIP: sprawdź 10 cyfr (suma kontrolna się nie zgadza).',
     INVALID_PESEL: 'Nieprawidłowy PESEL: sprawdź 11 cyfr.',
     NO_POLISH_IDENTIFIER: 'Certyfikat nie zawiera polskiego NIP ani PESEL.',
+    CERT_KEY_NOT_ACCEPTED: 'KSeF nie przyjmie tego certyfikatu: klucz jest za słaby lub innego typu (wymagane RSA co najmniej 2048 bitów albo ECDSA na krzywej P-256, P-384, P-521 lub Brainpool co najmniej 256 bitów).',
     CANNOT_SIGN_IN_WITH_CERTIFICATE: 'Tym certyfikatem nie można się zalogować (wygasł, został unieważniony albo służy tylko do trybu offline).',
     NO_DEFAULT_CERTIFICATE: 'Brak certyfikatu do logowania w tej firmie. Zaimportuj certyfikat albo wybierz go z listy.',
     KSEF_NO_PERMISSIONS: 'KSeF: brak uprawnień w tej firmie dla tego certyfikatu lub tokenu.',
@@ -98,6 +108,9 @@ export const pl = {
     KSEF_CERTIFICATE_NOT_ACTIVE: 'Ten certyfikat jest już unieważniony, zablokowany albo nieważny w KSeF.',
     REQUIRES_CERTIFICATE_LOGIN: 'Ta operacja wymaga zalogowania certyfikatem (nie tokenem).',
     KSEF_CLIENT_UNAVAILABLE: 'Połączenie z KSeF nie jest jeszcze dostępne w tej wersji aplikacji.',
+    INVOICE_FILE_INVALID: 'Plik nie jest poprawną fakturą FA(3) — szczegóły wskazują wiersz i element.',
+    OUTBOX_NOT_RESENDABLE: 'Ponownie wysłać można tylko fakturę odrzuconą przez KSeF.',
+    UPO_NOT_AVAILABLE: 'UPO tej faktury nie jest jeszcze dostępne.',
     INTERNAL: 'Nieoczekiwany błąd aplikacji. Spróbuj ponownie.',
   } satisfies Record<ErrorCode | 'title', string>,
 };

@@ -5,16 +5,24 @@ import { defineChannel, defineEvent } from './define';
 import { authChannels, authEvents } from './channels/auth';
 import { certificateChannels, certificateEvents } from './channels/certificates';
 import { companyChannels, companyEvents } from './channels/companies';
+import { issueChannels, issueEvents } from './channels/issue';
 import { ksefCertificateChannels } from './channels/ksef-certificates';
+import { offlineChannels, offlineEvents } from './channels/offline';
+import { outboxChannels, outboxEvents } from './channels/outbox';
 import { permissionChannels, permissionEvents } from './channels/permissions';
+import { receivedChannels, receivedEvents } from './channels/received';
 import { tokenChannels, tokenEvents } from './channels/tokens';
 import { vaultChannels, vaultEvents } from './channels/vault';
 
 export type * from './channels/auth';
 export type * from './channels/certificates';
 export type * from './channels/companies';
+export type * from './channels/issue';
 export type * from './channels/ksef-certificates';
+export type * from './channels/offline';
+export type * from './channels/outbox';
 export type * from './channels/permissions';
+export type * from './channels/received';
 export type * from './channels/tokens';
 export type * from './channels/vault';
 export { TOKEN_PERMISSIONS } from './channels/tokens';
@@ -66,6 +74,10 @@ export const contract = {
   ...authChannels,
   ...tokenChannels,
   ...permissionChannels,
+  ...receivedChannels,
+  ...issueChannels,
+  ...offlineChannels,
+  ...outboxChannels,
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -77,6 +89,10 @@ export const events = {
   ...authEvents,
   ...tokenEvents,
   ...permissionEvents,
+  ...receivedEvents,
+  ...issueEvents,
+  ...offlineEvents,
+  ...outboxEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,7 +15,10 @@ export function registerSandboxCommand(program: Command, globals: () => GlobalOp
     .helpOption(false)
     .allowUnknownOption(true)
     .allowExcessArguments(true)
-    .argument('[options...]', '--port N --host 127.0.0.1 --state FILE --limits official|off --faults SPEC --schema-dir DIR --seed-received NIP:COUNT')
+    .argument(
+      '[options...]',
+      '--port N --host 127.0.0.1 --state FILE --limits official|off --faults SPEC --admin-secret S (fault-admin API; default random, printed on stderr) --schema-dir DIR --seed-received NIP:COUNT',
+    )
     .action(async (args: string[]) => {
       const options = globals();
       let sandboxOptions;
@@ -31,7 +34,8 @@ export function registerSandboxCommand(program: Command, globals: () => GlobalOp
         ...(schemaDir ? { schemaDir } : {}),
         log: (line) => process.stderr.write(`${line}\n`),
       });
-      printResult(options, { baseUrl: sandbox.baseUrl }, () => sandbox.baseUrl);
+      process.stderr.write(`fault admin: ${sandbox.faultsAdmin.url} with header x-sandbox-admin-secret: ${sandbox.faultsAdmin.secret}\n`);
+      printResult(options, { baseUrl: sandbox.baseUrl, faultsAdmin: sandbox.faultsAdmin }, () => sandbox.baseUrl);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', () => resolve());
         process.once('SIGTERM', () => resolve());

@@ -23,6 +23,8 @@ export interface HttpServerOptions {
   faults: FaultInjector;
   admin: AdminHandler;
   log: (line: string) => void;
+  /** DNS-rebinding guard: false for a Host header this server must not answer (421). */
+  allowHost: (hostHeader: string | undefined) => boolean;
   /** Called after every request that may have changed state (non-GET), so it can be persisted. */
   onMutation: () => void;
   sleep?: (ms: number) => Promise<void>;
@@ -52,6 +54,11 @@ export function createSandboxHttpServer(options: HttpServerOptions): Server {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!options.allowHost(req.headers.host)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Misdirected request');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const clientIp = normalizeClientIp(req.socket.remoteAddress);
     const errorFormat: ErrorFormat = req.headers['x-error-format'] === 'problem-details' ? 'problem-details' : 'exception';

@@ -34,6 +34,8 @@ export interface AccountServices {
   permissions: PermissionsService;
   enrollment: EnrollmentService;
   ksefCertificates: KsefCertificatesService;
+  /** The KSeF clients (one scheduler per environment) the session's calls go through; feature services share them. */
+  connections: KsefConnections;
 }
 
 /** Everything behind "signing in to KSeF": key store, certificates, companies, session, tokens, permissions. */
@@ -50,11 +52,12 @@ export function createAccountServices(deps: AccountServicesDeps): AccountService
   const certificates = new CertificateService({ vault, access: vaultAccess, clock, onChange: () => events.publish('certificates:changed', {}) });
   const companies = new CompanyStore(deps.profileDir, clock, (state) => events.publish('companies:changed', state));
   const savedTokens = new SavedTokenStore(deps.profileDir, vaultAccess.protector, clock);
+  const connections = new KsefConnections(deps.apiBaseUrl, deps.ksefClientFactory);
   const auth = new AuthService({
     certificates,
     companies,
     savedTokens,
-    connections: new KsefConnections(deps.apiBaseUrl, deps.ksefClientFactory),
+    connections,
     environment: deps.environment,
     clock,
     onChange: (status) => events.publish('auth:changed', status),
@@ -64,5 +67,5 @@ export function createAccountServices(deps: AccountServicesDeps): AccountService
   const permissions = new PermissionsService(auth, () => events.publish('permissions:changed', {}));
   const enrollment = new EnrollmentService({ auth, certificates, clock, onProgress: (progress) => events.publish('certificates:enrollmentProgress', progress) });
   const ksefCertificates = new KsefCertificatesService({ auth, certificates, onChange: () => events.publish('certificates:changed', {}) });
-  return { vaultAccess, certificates, companies, savedTokens, auth, tokens, permissions, enrollment, ksefCertificates };
+  return { vaultAccess, certificates, companies, savedTokens, auth, tokens, permissions, enrollment, ksefCertificates, connections };
 }

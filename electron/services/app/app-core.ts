@@ -17,6 +17,18 @@ import {
   tokenHandlers,
   vaultHandlers,
 } from './handlers/account-handlers';
+import { issueHandlers } from './handlers/issue-handlers';
+import { receivedHandlers } from './handlers/received-handlers';
+import { createReceivedServices, type ReceivedServices } from '../received';
+import { receivedDocuments } from '../received/documents';
+import { createIssuingServices, type IssuingServices } from '../issuing';
+import { issuingDocuments } from '../issuing/wiring';
+import { offlineHandlers } from './handlers/offline-handlers';
+import { createOfflineServices, type OfflineServices } from '../outbox/offline';
+import { kod1Url, kod2Url } from '../invoices/qr';
+import { createOutboxServices, type OutboxServices } from '../outbox';
+import { outboxHandlers } from './handlers/outbox-handlers';
+import { renderInvoicePdf } from '../invoices/document-service';
 
 /** Import drafts hold unencrypted keys in memory; wipe the expired ones at least this often. */
 const DRAFT_PURGE_INTERVAL_MS = 60_000;
@@ -47,6 +59,10 @@ export interface AppCore {
   account: AccountServices;
   /** The outbox and the received archive share it. */
   database: ProfileDatabase;
+  issuing: IssuingServices;
+  received: ReceivedServices;
+  offline: OfflineServices;
+  outbox: OutboxServices;
   close(): Promise<void>;
 }
 
@@ -75,6 +91,33 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     if (event === 'settings:changed') void account.auth.environmentChanged();
   });
   const database = new ProfileDatabase(deps.profileDir);
+  const issuing = createIssuingServices({
+    database,
+    companies: account.companies,
+    documents: issuingDocuments(currentEnvironment),
+    outbox: () => outbox.service,
+    onChange: () => events.publish('issue:changed', {}),
+  });
+  const received = createReceivedServices({ database, account, events, environment: currentEnvironment, documents: receivedDocuments() });
+  const offline = createOfflineServices({
+    database,
+    certificates: account.certificates,
+    qr: { kod1Url, kod2Url },
+    environment: currentEnvironment,
+    apiBaseUrl: () => environment.apiBaseUrl(currentEnvironment()),
+    outbox: () => outbox.offlineAdapter,
+    onChange: (status) => events.publish('offline:changed', status),
+    log: (message, error) => deps.log?.(`${message}: ${error instanceof Error ? error.message : String(error ?? '')}`),
+  });
+  const outbox = createOutboxServices({
+    database,
+    profileDir: deps.profileDir,
+    auth: account.auth,
+    offline: () => offline.coordinator,
+    onChange: (change) => events.publish('outbox:changed', change),
+    idleCloseMs: 60_000,
+    log: (message, error) => deps.log?.(`${message}: ${error instanceof Error ? error.message : String(error ?? '')}`),
+  });
   const purgeTimer = setInterval(() => account.certificates.purgeExpiredDrafts(), DRAFT_PURGE_INTERVAL_MS);
   purgeTimer.unref();
 
@@ -99,6 +142,16 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     ...authHandlers(account),
     ...tokenHandlers(account),
     ...permissionHandlers(account),
+    ...issueHandlers(issuing),
+    ...receivedHandlers(received),
+    ...offlineHandlers(offline),
+    ...outboxHandlers({
+      outbox: outbox.service,
+      renderPdf: ({ id, xml, ksefNumber, offline: isOffline }) => {
+        const kod2Url = isOffline ? offline.views([id])[0]?.kod2Url : null;
+        return renderInvoicePdf({ xml, environment: currentEnvironment(), offline: isOffline, ...(ksefNumber ? { ksefNumber } : {}), ...(kod2Url ? { kod2: { url: kod2Url } } : {}) });
+      },
+    }),
   };
 
   return {
@@ -110,8 +163,16 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     currentEnvironment,
     account,
     database,
+    issuing,
+    received,
+    offline,
+    outbox,
     close: async () => {
+      offline.stop();
+      await outbox.service.closeSessions().catch(() => undefined);
       clearInterval(purgeTimer);
+      received.sync.stopSchedule();
+      received.sync.cancel();
       await account.auth.logout().catch(() => undefined);
       await account.vaultAccess.lock();
       await environment.close();

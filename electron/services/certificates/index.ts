@@ -22,7 +22,16 @@ export {
   type KeyType,
   type KsefCertificateType,
 } from './inspect';
-export { PassphraseKeyProtector, SafeStorageKeyProtector, type KeyProtector, type SafeStorageLike } from './key-protector';
+export {
+  DEFAULT_SCRYPT_COST_LOG2,
+  MIN_SCRYPT_COST_LOG2,
+  PassphraseKeyProtector,
+  passphraseBlobParameters,
+  SafeStorageKeyProtector,
+  type KeyProtector,
+  type SafeStorageLike,
+  type ScryptParameters,
+} from './key-protector';
 export { extractPolishIdentifiers, isValidNip, isValidPesel, type PolishIdentifiers } from './polish-identifiers';
 export {
   CertificateVault,

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KeyProtectionError, type KeyProtectionErrorCode } from './errors';
-import { MIN_SCRYPT_COST_LOG2, PassphraseKeyProtector, SafeStorageKeyProtector, type SafeStorageLike } from './key-protector';
+import {
+  DEFAULT_SCRYPT_COST_LOG2,
+  MIN_SCRYPT_COST_LOG2,
+  PassphraseKeyProtector,
+  passphraseBlobParameters,
+  SafeStorageKeyProtector,
+  type SafeStorageLike,
+} from './key-protector';
 
 async function expectCode(action: Promise<unknown>, code: KeyProtectionErrorCode): Promise<void> {
   await expect(action).rejects.toSatisfy((error: unknown) => error instanceof KeyProtectionError && error.code === code);
@@ -42,8 +49,24 @@ describe('PassphraseKeyProtector', () => {
     expect((await protector.decrypt(second)).equals(secret)).toBe(true);
   });
 
+  it('new blobs use OWASP scrypt parameters N = 2^17, r = 8, p = 1, recorded in the blob', async () => {
+    const blob = await new PassphraseKeyProtector('correct horse battery staple').encrypt(secret);
+    expect(DEFAULT_SCRYPT_COST_LOG2).toBe(17);
+    expect(passphraseBlobParameters(blob)).toEqual({ costLog2: 17, blockSize: 8, parallelization: 1 });
+  });
+
+  it('still opens blobs written with the old N = 2^15, and says they need an upgrade', async () => {
+    const old = await new PassphraseKeyProtector('correct horse', { costLog2: 15 }).encrypt(secret);
+    expect(passphraseBlobParameters(old)?.costLog2).toBe(15);
+    const current = new PassphraseKeyProtector('correct horse');
+    expect((await current.decrypt(old)).equals(secret)).toBe(true);
+    expect(current.needsUpgrade(old)).toBe(true);
+    expect(current.needsUpgrade(await current.encrypt(secret))).toBe(false);
+    expect(current.needsUpgrade(Buffer.from('not ours'))).toBe(false);
+  });
+
   it('rejects a wrong passphrase and tampering with WRONG_PASSPHRASE, garbage with CORRUPT_KEY_BLOB', async () => {
-    const blob = await new PassphraseKeyProtector('right').encrypt(secret);
+    const blob = await new PassphraseKeyProtector('right', { costLog2: 15 }).encrypt(secret);
     await expectCode(new PassphraseKeyProtector('wrong').decrypt(blob), 'WRONG_PASSPHRASE');
     const tampered = Buffer.from(blob);
     tampered[tampered.length - 1] = (tampered[tampered.length - 1] ?? 0) ^ 1;

@@ -67,12 +67,30 @@ const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + 4 + SALT_BYTES + IV_BYTES;
+/** What new blobs use: OWASP's scrypt guidance (N = 2^17, r = 8, p = 1), about 0.6 s and 128 MiB per derivation. */
+export const DEFAULT_SCRYPT_COST_LOG2 = 17;
+const DEFAULT_BLOCK_SIZE = 8;
+const DEFAULT_PARALLELIZATION = 1;
+/** Oldest parameters still opened (files written before the upgrade to 2^17); they are re-wrapped on unlock. */
 export const MIN_SCRYPT_COST_LOG2 = 15;
 
-interface ScryptParameters {
+export interface ScryptParameters {
   costLog2: number;
   blockSize: number;
   parallelization: number;
+}
+
+/** The parameters a passphrase blob records about itself, or null when it is not one of ours. */
+export function passphraseBlobParameters(blob: Buffer): ScryptParameters | null {
+  if (blob.length < HEADER_BYTES + TAG_BYTES || !blob.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  const [version, costLog2, blockSize, parallelization] = blob.subarray(MAGIC.length, MAGIC.length + 4);
+  if (version !== FORMAT_VERSION || costLog2 === undefined || blockSize === undefined || parallelization === undefined) return null;
+  return { costLog2, blockSize, parallelization };
+}
+
+/** Memory cost (N·r) as the measure of strength; p only multiplies time. */
+function weaker(a: ScryptParameters, b: ScryptParameters): boolean {
+  return 2 ** a.costLog2 * a.blockSize < 2 ** b.costLog2 * b.blockSize || a.parallelization < b.parallelization;
 }
 
 function deriveKey(passphrase: Buffer, salt: Buffer, parameters: ScryptParameters): Promise<Buffer> {
@@ -80,8 +98,8 @@ function deriveKey(passphrase: Buffer, salt: Buffer, parameters: ScryptParameter
     N: 2 ** parameters.costLog2,
     r: parameters.blockSize,
     p: parameters.parallelization,
-    // scrypt needs 128·N·r bytes; node's default 32 MiB cap is exactly too small for N=2^15, r=8.
-    maxmem: 256 * 2 ** parameters.costLog2 * parameters.blockSize,
+    // scrypt needs 128·N·r bytes (128 MiB at N=2^17, r=8); node's default 32 MiB cap is too small, so allow twice that.
+    maxmem: 2 * 128 * 2 ** parameters.costLog2 * parameters.blockSize,
   };
   return new Promise((resolve, reject) => {
     scrypt(passphrase, salt, 32, options, (error, key) => (error ? reject(error) : resolve(key)));
@@ -95,9 +113,21 @@ export class PassphraseKeyProtector implements KeyProtector {
   private readonly costLog2: number;
   private disposed = false;
 
+  /** `costLog2` below the default is for tests and for measuring only; never below what we still open. */
   constructor(passphrase: string, options: { costLog2?: number } = {}) {
     this.passphrase = Buffer.from(passphrase, 'utf8');
-    this.costLog2 = Math.max(MIN_SCRYPT_COST_LOG2, options.costLog2 ?? MIN_SCRYPT_COST_LOG2);
+    this.costLog2 = Math.max(MIN_SCRYPT_COST_LOG2, options.costLog2 ?? DEFAULT_SCRYPT_COST_LOG2);
+  }
+
+  /** The parameters new blobs get. */
+  get parameters(): ScryptParameters {
+    return { costLog2: this.costLog2, blockSize: DEFAULT_BLOCK_SIZE, parallelization: DEFAULT_PARALLELIZATION };
+  }
+
+  /** True for one of our blobs written with weaker parameters than this protector uses now. */
+  needsUpgrade(blob: Buffer): boolean {
+    const recorded = passphraseBlobParameters(blob);
+    return recorded !== null && weaker(recorded, this.parameters);
   }
 
   isAvailable(): boolean {
@@ -112,7 +142,7 @@ export class PassphraseKeyProtector implements KeyProtector {
 
   async encrypt(plain: Buffer): Promise<Buffer> {
     if (!this.isAvailable()) throw new KeyProtectionError('KEY_PROTECTION_UNAVAILABLE', 'No passphrase set.');
-    const parameters: ScryptParameters = { costLog2: this.costLog2, blockSize: 8, parallelization: 1 };
+    const parameters = this.parameters;
     const salt = randomBytes(SALT_BYTES);
     const iv = randomBytes(IV_BYTES);
     const header = Buffer.concat([

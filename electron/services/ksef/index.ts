@@ -26,3 +26,6 @@ export { KsefPermissionsApi } from './api/permissions';
 export { buildEnrollmentCsr, enrollmentSubject, type CsrKeyType } from './enrollment/csr';
 export { enrollCertificate, type EnrollCertificateInput, type EnrolledCertificate } from './enrollment/enroll-certificate';
 export { createXadesSigner } from './auth/xades-signer';
+export { KsefInvoicesApi, type DownloadedInvoice, type StartedExport, type MetadataPageRequest } from './api/invoices';
+export { downloadPackageArchive, readPackageArchive, fetchPart, type PartFetcher, type ExportPackageContents } from './api/invoices-package';
+export * from './api/invoices-models';

@@ -1,7 +1,9 @@
 import type { VaultStatus } from '../../../shared/ipc/channels/vault';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/ipc/channels/limits';
+import { passphraseStrength } from '../../../shared/domain/passphrase-strength';
 import { PassphraseKeyProtector, type KeyProtector } from '../certificates';
 import { AppError } from '../errors/app-error';
+import { upgradeProtectedFiles } from './kdf-upgrade';
 import { LockableKeyProtector } from './lockable-key-protector';
 import { readVerifier, verifierMatches, writeVerifier } from './passphrase-verifier';
 import { SerialQueue } from '../storage/serial-queue';
@@ -12,8 +14,9 @@ export interface VaultAccessDeps {
   osKeyProtector?: KeyProtector | null;
   clock: { now(): Date };
   onChange?: (status: VaultStatus) => void;
-  /** Tests lower nothing below the protector's minimum; kept for symmetry with PassphraseKeyProtector. */
+  /** Tests may lower the scrypt cost (never below the protector's minimum); production uses the default 2^17. */
   scryptCostLog2?: number;
+  log?: (line: string) => void;
 }
 
 /**
@@ -51,6 +54,9 @@ export class VaultAccess {
       this.assertPassphraseMode();
       if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppError('INVALID_INPUT', 'passphrase too short', ['passphrase']);
       if (await readVerifier(this.deps.profileDir)) throw new AppError('ALREADY_EXISTS', 'a key store passphrase is already set');
+      // The renderer shows the same meter; main decides, so no caller (IPC, CLI) can skip it.
+      const strength = passphraseStrength(passphrase, MIN_PASSPHRASE_LENGTH);
+      if (!strength.acceptable) throw new AppError('WEAK_PASSPHRASE', 'passphrase too easy to guess', [`score:${strength.score}`]);
       const protector = this.newProtector(passphrase);
       await writeVerifier(this.deps.profileDir, protector, this.deps.clock.now());
       this.protector.unlock(protector);
@@ -68,6 +74,7 @@ export class VaultAccess {
         protector.dispose();
         throw new AppError('WRONG_PASSPHRASE', 'wrong key store passphrase');
       }
+      await this.upgradeKdf(verifier, protector);
       this.protector.unlock(protector);
       return this.changed();
     });
@@ -90,6 +97,16 @@ export class VaultAccess {
     if (this.protector.isUnlocked) return;
     const status = await this.status();
     throw new AppError('VAULT_LOCKED', 'the key store is locked', [status.state]);
+  }
+
+  /**
+   * Files written with older (weaker) scrypt parameters are re-encrypted with the current ones while the
+   * passphrase is at hand, before the vault can be used; the verifier last, so an interrupted upgrade reruns.
+   */
+  private async upgradeKdf(verifier: Buffer, protector: PassphraseKeyProtector): Promise<void> {
+    const upgraded = await upgradeProtectedFiles(this.deps.profileDir, protector);
+    if (protector.needsUpgrade(verifier)) await writeVerifier(this.deps.profileDir, protector, this.deps.clock.now());
+    if (upgraded > 0) this.deps.log?.(`key store: ${upgraded} file(s) re-encrypted with scrypt N=2^${protector.parameters.costLog2}`);
   }
 
   private newProtector(passphrase: string): PassphraseKeyProtector {

@@ -1,16 +1,98 @@
+import AddOutlinedIcon from '@mui/icons-material/AddOutlined';
 import PostAddOutlinedIcon from '@mui/icons-material/PostAddOutlined';
+import StorefrontOutlinedIcon from '@mui/icons-material/StorefrontOutlined';
+import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Draft, IssueFormValues, NumberingSeries, SellerProfile } from '../../../shared/ipc/channels/issue';
+import { useCompanies } from '../../api/account-queries';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { DraftsMenu } from './DraftsMenu';
+import { IssueForm } from './IssueForm';
+import { newInvoiceForm, withDefaults } from './new-form';
+import { useIssueEvents, useSellerProfile, useSeries } from './queries';
+import { SellerProfileDialog } from './SellerProfileDialog';
 
-/** Empty until the feature lands: says what will be here, shows no made-up data. */
+/** "Wystaw fakturę": the issuing form for the selected company, its drafts and its seller data. */
 export function IssuePage() {
   const { t } = useTranslation();
+  useIssueEvents();
+  const companies = useCompanies();
+  const nip = companies.data?.selectedNip ?? null;
+  if (companies.isError) return <ErrorAlert error={companies.error} />;
+  if (!companies.data) return <CircularProgress />;
+  if (!nip) {
+    return (
+      <Stack sx={{ alignItems: 'center' }}>
+        <EmptyState icon={<PostAddOutlinedIcon fontSize="inherit" />} title={t('issue.title')} body={t('issue.noCompany')} />
+        <Button variant="contained" onClick={() => (window.location.hash = '/companies')}>
+          {t('issue.goCompanies')}
+        </Button>
+      </Stack>
+    );
+  }
+  return <IssueWorkspace key={nip} nip={nip} />;
+}
+
+function IssueWorkspace({ nip }: { nip: string }) {
+  const profile = useSellerProfile(nip);
+  const series = useSeries(nip);
+  if (profile.isError) return <ErrorAlert error={profile.error} />;
+  if (series.isError) return <ErrorAlert error={series.error} />;
+  if (!profile.data || !series.data) return <CircularProgress />;
+  return <Workspace nip={nip} profile={profile.data} series={series.data} />;
+}
+
+interface Current {
+  key: number;
+  form: IssueFormValues;
+  draftId: string | null;
+}
+
+function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfile; series: NumberingSeries[] }) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState<Current>(() => ({ key: 0, form: newInvoiceForm(profile, series), draftId: null }));
+  const [profileOpen, setProfileOpen] = useState(false);
+  const profileMissing = profile.address.line1.trim() === '';
+
+  const startNew = () => setCurrent((previous) => ({ key: previous.key + 1, form: newInvoiceForm(profile, series), draftId: null }));
+  const openDraft = (draft: Draft) => setCurrent((previous) => ({ key: previous.key + 1, form: withDefaults(draft.form, profile, series), draftId: draft.id }));
+
   return (
-    <EmptyState
-      icon={<PostAddOutlinedIcon fontSize="inherit" />}
-      title={t('empty.issueTitle')}
-      body={t('empty.issueBody')}
-      note={t('empty.comingSoon')}
-    />
+    <Box sx={{ maxWidth: 1180 }}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+        <Box sx={{ flexGrow: 1 }}>
+          <Typography variant="h5" component="h1">
+            {t('issue.title')}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" data-testid="issue-seller">
+            {t('issue.company', { name: profile.name, nip })}
+          </Typography>
+        </Box>
+        <Button startIcon={<StorefrontOutlinedIcon />} onClick={() => setProfileOpen(true)} data-testid="seller-profile-button">
+          {t('issue.actions.sellerProfile')}
+        </Button>
+        <DraftsMenu nip={nip} currentDraftId={current.draftId} onOpen={openDraft} />
+        <Button variant="contained" startIcon={<AddOutlinedIcon />} onClick={startNew} data-testid="new-invoice">
+          {t('issue.newInvoice')}
+        </Button>
+      </Stack>
+      {profileMissing ? (
+        <Alert
+          severity="warning"
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" size="small" onClick={() => setProfileOpen(true)}>
+              {t('issue.actions.sellerProfile')}
+            </Button>
+          }
+        >
+          {t('issue.seller.missing')}
+        </Alert>
+      ) : null}
+      <IssueForm key={current.key} nip={nip} initial={current.form} draftId={current.draftId} profile={profile} series={series} onNew={startNew} />
+      {profileOpen ? <SellerProfileDialog profile={profile} open onClose={() => setProfileOpen(false)} /> : null}
+    </Box>
   );
 }

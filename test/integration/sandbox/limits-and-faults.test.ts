@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isLoopback } from '../../../electron/sandbox/faults/admin';
+import { FAULTS_ADMIN_SECRET_HEADER, isLoopback } from '../../../electron/sandbox/faults/admin';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox/index';
 import { FakeClock } from '../../../electron/sandbox/server/clock';
 import { ksefPackDir } from '../../helpers/ksef-pack';
+import { sandboxFaults } from '../../helpers/sandbox-faults';
 import { call, callChecked } from '../../helpers/sandbox-http';
 
 const pack = ksefPackDir();
@@ -41,8 +42,7 @@ describe.skipIf(!pack)('sandbox: rate limits and fault injection', () => {
     const down = await call(sandbox.baseUrl, 'GET', '/security/public-key-certificates');
     expect(down.status).toBe(503);
     expect(down.contentType).toContain('application/problem+json');
-    const admin = sandbox.baseUrl.replace('/v2', '/__sandbox/faults');
-    expect((await fetch(admin, { method: 'DELETE' })).status).toBe(204);
+    await sandboxFaults(sandbox).clear();
     expect((await call(sandbox.baseUrl, 'GET', '/security/public-key-certificates')).status).toBe(200);
   });
 
@@ -71,13 +71,32 @@ describe.skipIf(!pack)('sandbox: rate limits and fault injection', () => {
 
   it('admin API: PUT a compact or JSON plan, GET it back, bad plans → 400', async () => {
     sandbox = await startSandbox({});
-    const admin = sandbox.baseUrl.replace('/v2', '/__sandbox/faults');
-    expect((await fetch(admin, { method: 'PUT', body: '5xx=1@/auth/challenge;seed=3' })).status).toBe(200);
-    expect(await (await fetch(admin)).json()).toEqual({ seed: 3, rules: [{ kind: '5xx', rate: 1, status: 500, pattern: '/auth/challenge' }] });
+    const admin = sandboxFaults(sandbox);
+    await admin.set('5xx=1@/auth/challenge;seed=3');
+    expect(await admin.get()).toEqual({ seed: 3, rules: [{ kind: '5xx', rate: 1, status: 500, pattern: '/auth/challenge' }] });
     expect((await call(sandbox.baseUrl, 'POST', '/auth/challenge')).status).toBe(500);
-    expect((await fetch(admin, { method: 'PUT', body: '{"rules":[{"kind":"outage"}]}' })).status).toBe(200);
+    await admin.set({ rules: [{ kind: 'outage' }] });
     expect((await call(sandbox.baseUrl, 'POST', '/auth/challenge')).status).toBe(503);
-    expect((await fetch(admin, { method: 'PUT', body: 'meteor=1' })).status).toBe(400);
+    const bad = await fetch(sandbox.faultsAdmin.url, { method: 'PUT', body: 'meteor=1', headers: { [FAULTS_ADMIN_SECRET_HEADER]: sandbox.faultsAdmin.secret } });
+    expect(bad.status).toBe(400);
+  });
+
+  it('admin API refuses callers without the run secret, and a wrong one, changing nothing', async () => {
+    sandbox = await startSandbox({});
+    const { url } = sandbox.faultsAdmin;
+    expect((await fetch(url, { method: 'PUT', body: 'outage' })).status).toBe(401);
+    const wrong = await fetch(url, { method: 'PUT', body: 'outage', headers: { [FAULTS_ADMIN_SECRET_HEADER]: 'x'.repeat(32) } });
+    expect(wrong.status).toBe(401);
+    expect((await fetch(url, { method: 'DELETE' })).status).toBe(401);
+    expect(await sandboxFaults(sandbox).get()).toMatchObject({ rules: [] });
+    expect((await call(sandbox.baseUrl, 'POST', '/auth/challenge')).status).toBe(200);
+  });
+
+  it('a secret chosen by the launcher is the one accepted', async () => {
+    sandbox = await startSandbox({ adminSecret: 'launcher-chosen-secret-123' });
+    expect(sandbox.faultsAdmin.secret).toBe('launcher-chosen-secret-123');
+    await sandboxFaults(sandbox).set('outage');
+    expect((await call(sandbox.baseUrl, 'POST', '/auth/challenge')).status).toBe(503);
   });
 
   it('admin API is loopback-only', () => {

@@ -1,0 +1,23 @@
+import type { Handlers } from '../../../ipc/handlers';
+import type { OfflineServices } from '../../outbox/offline';
+
+type OfflineHandlers = { [C in keyof Handlers as C extends `offline:${string}` ? C : never]: Handlers[C] };
+
+/** offline:* — offline mode, outage status, KOD I/KOD II and deadlines, the technical correction. */
+export function offlineHandlers(offline: OfflineServices): OfflineHandlers {
+  return {
+    'offline:status': () => offline.status(),
+    'offline:setManual': async ({ on }) => {
+      offline.coordinator.setManual(on);
+      return offline.status();
+    },
+    'offline:check': async () => {
+      await offline.coordinator.checkNow();
+      return offline.status();
+    },
+    'offline:invoices': async ({ ids }) => offline.views(ids),
+    'offline:completeKod2': async () => ({ completed: await offline.completeKod2() }),
+    'offline:correctionPreview': ({ id, xml }) => offline.corrections.preview(id, xml),
+    'offline:correct': ({ id, xml, acceptDifferences }) => offline.corrections.send(id, xml, acceptDifferences),
+  };
+}

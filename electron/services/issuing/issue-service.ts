@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { IssuedInvoice, IssueFormValues, IssueOutcome, IssuePreview, IssueProblem, SellerProfile } from '../../../shared/ipc/channels/issue';
+import { checkInvoiceRules, computeTotals, parseInvoice, type Invoice } from '../../../shared/domain/invoice';
+import { formIssues } from '../../../shared/domain/issuing/form-rules';
+import { filledLines, formToInvoice } from '../../../shared/domain/issuing/form-to-invoice';
+import { AppError } from '../errors/app-error';
+import type { ContractorStore } from './contractor-store';
+import type { DraftStore } from './draft-store';
+import type { IssuedStore } from './issued-store';
+import type { NumberingStore } from './numbering/numbering-store';
+import { fieldOfElementPath, fieldOfModelPath } from './problem-fields';
+
+/** The FA(3) document layer issuing needs (writer, validator, view, PDF), each optional until it is wired. */
+export interface IssuingDocuments {
+  writeXml?: (invoice: Invoice) => string;
+  validate?: (xml: string) => Promise<{ valid: boolean; errors: { path: string; message: string; messagePl: string }[] }>;
+  view?: (xml: string) => Promise<unknown> | unknown;
+  pdf?: (xml: string) => Promise<Buffer>;
+}
+
+export interface IssuingOutbox {
+  enqueue(input: { xml: Buffer; origin: 'issued'; fileName?: string }): Promise<{ id: string }>;
+}
+
+export interface IssueServiceDeps {
+  drafts: DraftStore;
+  numbering: NumberingStore;
+  issued: IssuedStore;
+  contractors: ContractorStore;
+  sellerProfile: (companyNip: string) => Promise<SellerProfile>;
+  documents: IssuingDocuments;
+  /** The outbox, or null while sending is not available in this build. */
+  outbox: () => IssuingOutbox | null;
+  clock?: { now(): Date };
+  onChange?: () => void;
+}
+
+interface Built {
+  xml: string | null;
+  invoice: Invoice | null;
+  problems: IssueProblem[];
+}
+
+const PREVIEW_NUMBER = 'PODGLĄD';
+
+function need<T>(port: T | undefined, what: string): T {
+  if (!port) throw new AppError('KSEF_CLIENT_UNAVAILABLE', `${what} is not available`, [what]);
+  return port;
+}
+
+const hasErrors = (problems: IssueProblem[]) => problems.some((problem) => problem.severity === 'error');
+
+/** "Wystaw": form → model → XML → schema check → number from the series → outbox. Also preview and PDF. */
+export class IssueService {
+  private readonly clock: { now(): Date };
+
+  constructor(private readonly deps: IssueServiceDeps) {
+    this.clock = deps.clock ?? { now: () => new Date() };
+  }
+
+  async preview(companyNip: string, form: IssueFormValues): Promise<IssuePreview> {
+    const built = await this.build(companyNip, form, this.proposedNumber(companyNip, form), false);
+    const view = built.xml && this.deps.documents.view ? await this.deps.documents.view(built.xml) : null;
+    return { xml: built.xml ?? '', problems: built.problems, view };
+  }
+
+  async pdf(companyNip: string, form: IssueFormValues): Promise<{ fileName: string; pdfBase64: string }> {
+    const number = this.proposedNumber(companyNip, form);
+    const built = await this.build(companyNip, form, number, false);
+    if (!built.xml) throw new AppError('INVALID_INPUT', 'the invoice cannot be built yet', built.problems.map((problem) => problem.field ?? problem.elementPath));
+    const pdf = await need(this.deps.documents.pdf, 'pdf')(built.xml);
+    return { fileName: `${number.replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`, pdfBase64: pdf.toString('base64') };
+  }
+
+  async issue(companyNip: string, form: IssueFormValues, draftId?: string): Promise<IssueOutcome> {
+    const outbox = need(this.deps.outbox() ?? undefined, 'outbox');
+    const typed = form.number.trim();
+    if (typed && this.deps.numbering.isUsed(companyNip, typed)) return { issued: false, problems: [numberUsed()] };
+    const proposed = typed || this.proposedNumber(companyNip, form);
+    const checked = await this.build(companyNip, form, proposed);
+    if (hasErrors(checked.problems) || !checked.xml || !checked.invoice) return { issued: false, problems: checked.problems };
+
+    // From here the number is used for good (a failure below leaves a gap, never a duplicate).
+    let number: string;
+    try {
+      if (typed) this.deps.numbering.reserve(companyNip, typed);
+      number = typed || this.deps.numbering.allocate(companyNip, form.seriesId ?? '', form.issueDate);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'ALREADY_EXISTS') return { issued: false, problems: [numberUsed()] };
+      throw error;
+    }
+    const final = number === proposed ? checked : await this.build(companyNip, form, number);
+    if (!final.xml || !final.invoice || hasErrors(final.problems)) return { issued: false, problems: final.problems };
+
+    const entry = await outbox.enqueue({ xml: Buffer.from(final.xml, 'utf8'), origin: 'issued', fileName: `${number}.xml` });
+    const invoice: IssuedInvoice = {
+      id: randomUUID(),
+      companyNip,
+      number,
+      issueDate: form.issueDate,
+      kind: form.kind,
+      buyerName: form.buyer.name.trim(),
+      grossTotal: computeTotals(final.invoice).gross,
+      currency: form.currency,
+      outboxId: entry.id,
+      ksefNumber: null,
+      issuedAt: this.clock.now().toISOString(),
+    };
+    this.deps.issued.record(invoice, { ...form, number });
+    this.rememberBuyer(companyNip, form);
+    if (draftId) this.deps.drafts.remove(draftId);
+    this.deps.onChange?.();
+    return { issued: true, invoice };
+  }
+
+  private proposedNumber(companyNip: string, form: IssueFormValues): string {
+    if (form.number.trim()) return form.number.trim();
+    if (!form.seriesId || !/^\d{4}-\d{2}-\d{2}$/.test(form.issueDate)) return PREVIEW_NUMBER;
+    try {
+      return this.deps.numbering.propose(companyNip, form.seriesId, form.issueDate);
+    } catch {
+      return PREVIEW_NUMBER;
+    }
+  }
+
+  private async build(companyNip: string, form: IssueFormValues, number: string, strict = true): Promise<Built> {
+    const beforeCount = form.kind === 'KOR' ? filledLines(form.correction.linesBefore).length : 0;
+    const problems: IssueProblem[] = formIssues(form).map((issue) => ({
+      field: issue.path.join('.'),
+      elementPath: '',
+      code: issue.message,
+      severity: 'error',
+      message: issue.message,
+      messagePl: issue.message,
+    }));
+    const seller = await this.deps.sellerProfile(companyNip);
+    if (seller.address.line1.trim() === '') problems.push(formProblem('seller', 'sellerProfile'));
+    if (hasErrors(problems)) return { xml: null, invoice: null, problems };
+
+    const invoice = formToInvoice(form, seller, { number });
+    const parsed = parseInvoice(invoice);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) problems.push({ field: fieldOfModelPath(issue.path, beforeCount), elementPath: '', code: null, severity: 'error', message: issue.message, messagePl: issue.message });
+      return { xml: null, invoice: null, problems };
+    }
+    for (const rule of checkInvoiceRules(invoice)) {
+      problems.push({ field: fieldOfModelPath(rule.path, beforeCount), elementPath: '', code: `rule.${rule.code}`, severity: rule.severity, message: rule.code, messagePl: rule.code });
+    }
+    const xml = need(this.deps.documents.writeXml, 'writeXml')(invoice);
+    // A preview without the schema check is still worth showing; issuing never goes without it.
+    const validate = strict ? need(this.deps.documents.validate, 'validate') : this.deps.documents.validate;
+    const report = validate ? await validate(xml) : { valid: true, errors: [] };
+    for (const error of report.errors) {
+      problems.push({ field: fieldOfElementPath(error.path, beforeCount), elementPath: error.path, code: null, severity: 'error', message: error.message, messagePl: error.messagePl });
+    }
+    return { xml, invoice, problems };
+  }
+
+  /** A buyer typed on an issued invoice goes to the contractors book (or updates its entry) when asked to. */
+  private rememberBuyer(companyNip: string, form: IssueFormValues): void {
+    const { buyer } = form;
+    if (!buyer.saveToBook) return;
+    try {
+      this.deps.contractors.save(companyNip, {
+        identifierType: buyer.identifierType,
+        identifier: buyer.identifier,
+        identifierCountry: buyer.identifierCountry,
+        name: buyer.name.trim(),
+        address: { line1: buyer.address.line1.trim(), line2: buyer.address.line2.trim(), countryCode: buyer.address.countryCode || 'PL' },
+        email: buyer.email.trim(),
+      });
+    } catch {
+      // The invoice is issued; a buyer the book refuses (e.g. a duplicate consumer name) is not worth failing it.
+    }
+  }
+}
+
+function formProblem(field: string, code: string): IssueProblem {
+  return { field, elementPath: '', code, severity: 'error', message: code, messagePl: code };
+}
+
+function numberUsed(): IssueProblem {
+  return formProblem('number', 'numberUsed');
+}

@@ -1,0 +1,50 @@
+import SaveOutlinedIcon from '@mui/icons-material/SaveOutlined';
+import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
+import { Button, Paper, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { BusyButton } from '../../components/BusyButton';
+import type { SaveStatus } from './autosave';
+
+interface ActionBarProps {
+  status: SaveStatus;
+  savedAt: Date | null;
+  onSave: () => void;
+  onPreview: () => void;
+  onIssue: () => void;
+  previewing: boolean;
+  issuing: boolean;
+}
+
+/** Always in reach at the bottom: where the draft stands, and Zapisz szkic · Podgląd · Wystaw. */
+export function ActionBar({ status, savedAt, onSave, onPreview, onIssue, previewing, issuing }: ActionBarProps) {
+  const { t, i18n } = useTranslation();
+  const statusText =
+    status === 'saving'
+      ? t('issue.autosave.saving')
+      : status === 'saved' && savedAt
+        ? t('issue.autosave.saved', { time: savedAt.toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })
+        : status === 'pending'
+          ? t('issue.autosave.dirty')
+          : status === 'failed'
+            ? t('issue.autosave.failed')
+            : '';
+  return (
+    <Paper elevation={6} sx={{ position: 'sticky', bottom: 16, mt: 2, px: 2, py: 1.5, zIndex: 2 }}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+        <Typography variant="body2" color={status === 'failed' ? 'error' : 'text.secondary'} sx={{ flexGrow: 1 }} data-testid="autosave-status" data-status={status} role="status">
+          {statusText}
+        </Typography>
+        <Button variant="text" startIcon={<SaveOutlinedIcon />} onClick={onSave} data-testid="save-draft" title="Ctrl+S">
+          {t('issue.actions.saveDraft')}
+        </Button>
+        <BusyButton variant="outlined" startIcon={<VisibilityOutlinedIcon />} busy={previewing} onClick={onPreview} data-testid="preview">
+          {t('issue.actions.preview')}
+        </BusyButton>
+        <BusyButton variant="contained" startIcon={<SendOutlinedIcon />} busy={issuing} busyLabel={t('issue.actions.issuing')} onClick={onIssue} data-testid="issue">
+          {t('issue.actions.issue')}
+        </BusyButton>
+      </Stack>
+    </Paper>
+  );
+}
