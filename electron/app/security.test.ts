@@ -1,6 +1,6 @@
 import type { Session, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { hardenSession, hardenWebContents } from './security';
+import { devToolsAllowed, hardenEveryWebContents, hardenSession, hardenWebContents } from './security';
 
 /** A minimal stand-in for Electron's WebContents: records listeners so the test can fire events. */
 function fakeWebContents() {
@@ -67,5 +67,44 @@ describe('hardenSession', () => {
     expect(decide('app://ksef-desk/index.html')).toBe(false);
     expect(decide('https://api.ksef.mf.gov.pl/v2/auth/challenge')).toBe(true);
     expect(decide('http://127.0.0.1:9999/ipc/settings:get')).toBe(true);
+  });
+});
+
+describe('hardening every web contents, DevTools policy', () => {
+  function fakeContents() {
+    const listeners = new Map<string, () => void>();
+    const contents = {
+      on: vi.fn((name: string, listener: () => void) => listeners.set(name, listener)),
+      setWindowOpenHandler: vi.fn(),
+      closeDevTools: vi.fn(),
+    };
+    return { contents, listeners };
+  }
+
+  it('hardens each web contents the app creates, not only the main window', () => {
+    let created: ((event: unknown, contents: WebContents) => void) | undefined;
+    const app = { on: (_event: 'web-contents-created', listener: typeof created) => (created = listener) };
+    hardenEveryWebContents(app, { openExternal: vi.fn(async () => undefined) }, { devTools: false });
+    for (let i = 0; i < 3; i++) {
+      const fake = fakeContents();
+      created!({}, fake.contents as unknown as WebContents);
+      expect(fake.contents.setWindowOpenHandler).toHaveBeenCalledTimes(1);
+      expect([...fake.listeners.keys()]).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview', 'devtools-opened']));
+      fake.listeners.get('devtools-opened')!();
+      expect(fake.contents.closeDevTools).toHaveBeenCalledTimes(1);
+    }
+  });
+
+  it('leaves DevTools open only when allowed', () => {
+    const fake = fakeContents();
+    hardenWebContents(fake.contents as unknown as WebContents, { openExternal: vi.fn(async () => undefined) }, { devTools: true });
+    expect(fake.listeners.has('devtools-opened')).toBe(false);
+  });
+
+  it('DevTools: never packaged; in development only with --devtools or KSEF_DESK_DEVTOOLS=1', () => {
+    expect(devToolsAllowed({ isPackaged: true, argv: ['--devtools'], env: { KSEF_DESK_DEVTOOLS: '1' } })).toBe(false);
+    expect(devToolsAllowed({ isPackaged: false, argv: [], env: {} })).toBe(false);
+    expect(devToolsAllowed({ isPackaged: false, argv: ['electron', '.', '--devtools'], env: {} })).toBe(true);
+    expect(devToolsAllowed({ isPackaged: false, argv: [], env: { KSEF_DESK_DEVTOOLS: '1' } })).toBe(true);
   });
 });

@@ -16,3 +16,10 @@ describe('hardenedWebPreferences', () => {
     });
   });
 });
+
+describe('DevTools in the window preset', () => {
+  it('are off unless the caller allows them (development with a flag)', () => {
+    expect(hardenedWebPreferences('/p.cjs').devTools).toBe(false);
+    expect(hardenedWebPreferences('/p.cjs', { devTools: true }).devTools).toBe(true);
+  });
+});

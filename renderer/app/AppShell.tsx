@@ -14,8 +14,10 @@ import { useTranslation } from 'react-i18next';
 import { useSettings } from '../api/queries';
 import { EnvironmentBadge } from '../components/EnvironmentBadge';
 import { SignInControl } from '../features/auth/SignInControl';
+import { FirstRunGuide } from '../features/first-run/FirstRunGuide';
+import { UpdateNotice } from '../features/updates/UpdateNotice';
 import { setLanguage } from '../i18n';
-import { PAGES, pageFromHash, type PageId } from './pages';
+import { isGuideHash, PAGES, pageFromHash, type PageId } from './pages';
 
 const DRAWER_WIDTH = 232;
 
@@ -24,9 +26,14 @@ export function AppShell() {
   const { t } = useTranslation();
   const settings = useSettings();
   const [page, setPage] = useState<PageId>(() => pageFromHash(window.location.hash));
+  // The first-run guide sits on the start view (no page asked for, or #/welcome); choosing a page leaves it.
+  const [startView, setStartView] = useState(() => isGuideHash(window.location.hash));
 
   useEffect(() => {
-    const onHashChange = () => setPage(pageFromHash(window.location.hash));
+    const onHashChange = () => {
+      setPage(pageFromHash(window.location.hash));
+      setStartView(isGuideHash(window.location.hash));
+    };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
@@ -50,6 +57,7 @@ export function AppShell() {
           <Typography variant="h6" component="div" sx={{ flexGrow: 1, fontWeight: 700 }}>
             {t('app.name')}
           </Typography>
+          <UpdateNotice />
           <SignInControl />
           <Box sx={{ bgcolor: 'background.paper', borderRadius: 4 }}>
             <EnvironmentBadge environment={environment} />
@@ -70,6 +78,7 @@ export function AppShell() {
               onClick={() => {
                 window.location.hash = `/${definition.id}`;
                 setPage(definition.id);
+                setStartView(false);
               }}
             >
               <ListItemIcon>{definition.icon}</ListItemIcon>
@@ -80,6 +89,7 @@ export function AppShell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3 }}>
         <Toolbar />
+        {startView ? <FirstRunGuide onOpenIssue={() => (window.location.hash = '/issue')} /> : null}
         <CurrentPage />
       </Box>
     </Box>

@@ -1,18 +1,24 @@
 import type { Translation } from './pl';
 import { accountEn } from './account.en';
+import { firstRunEn } from './first-run.en';
 import { ksefCertificatesEn } from './ksef-certificates.en';
 import { sentEn } from './sent.en';
 import { receivedEn } from './received.en';
 import { outboxEn } from './outbox.en';
 import { issueEn } from './issue.en';
+import { invoiceDocumentEn } from './invoice-document.en';
+import { invoiceViewEn } from './invoice-view.en';
 
 export const en: Translation = {
   ...accountEn,
+  ...firstRunEn,
   ...ksefCertificatesEn,
   ...sentEn,
   ...receivedEn,
   ...outboxEn,
   ...issueEn,
+  ...invoiceDocumentEn,
+  ...invoiceViewEn,
   app: { name: 'KSeF Desk', loading: 'Loading…', noBridge: 'No connection to the application process. Start KSeF Desk with npm start.' },
   nav: {
     issue: 'Issue invoice',

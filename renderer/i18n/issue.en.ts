@@ -129,10 +129,10 @@ export const issueEn: Widen<typeof issuePl> = {
       notBuilt: 'The invoice cannot be built yet. Fix:',
       schemaOk: 'The invoice conforms to the FA(3) schema.',
       schemaErrors: 'The invoice fails the FA(3) schema check:',
-      viewUnavailable: 'The graphical preview is not available yet — the XML follows.',
+      viewUnavailable: 'The preview could not be prepared — the invoice XML follows.',
     },
     issued: { title: 'Invoice {{number}} issued', body: 'The invoice is queued for sending to KSeF (the Sent page).', next: 'Issue another' },
-    problems: { title: 'Fix before issuing', warnings: 'Notes', at: '{{field}}: {{message}}' },
+    problems: { title: 'Fix before issuing', warnings: 'Notes', at: '{{field}}: {{message}}', fieldsMarked: 'Fix the fields marked in red.' },
     seller: {
       title: 'Seller data',
       intro: 'This data goes on every invoice of {{name}}.',

@@ -126,10 +126,10 @@ export const issuePl = {
       notBuilt: 'Faktury nie da się jeszcze zbudować. Popraw:',
       schemaOk: 'Faktura jest zgodna ze schematem FA(3).',
       schemaErrors: 'Faktura nie przechodzi kontroli schematu FA(3):',
-      viewUnavailable: 'Podgląd graficzny nie jest jeszcze dostępny — poniżej treść XML.',
+      viewUnavailable: 'Nie udało się przygotować podglądu — poniżej treść XML faktury.',
     },
     issued: { title: 'Wystawiono fakturę {{number}}', body: 'Faktura trafiła do kolejki wysyłki do KSeF (strona „Wysłane”).', next: 'Wystaw kolejną' },
-    problems: { title: 'Popraw przed wystawieniem', warnings: 'Uwagi', at: '{{field}}: {{message}}' },
+    problems: { title: 'Popraw przed wystawieniem', warnings: 'Uwagi', at: '{{field}}: {{message}}', fieldsMarked: 'Popraw pola zaznaczone na czerwono.' },
     seller: {
       title: 'Dane sprzedawcy',
       intro: 'Te dane trafiają na każdą fakturę firmy {{name}}.',

@@ -1,18 +1,24 @@
 import type { ErrorCode } from '../../shared/ipc/result';
 import { accountPl } from './account.pl';
+import { firstRunPl } from './first-run.pl';
 import { ksefCertificatesPl } from './ksef-certificates.pl';
 import { sentPl } from './sent.pl';
 import { receivedPl } from './received.pl';
 import { outboxPl } from './outbox.pl';
 import { issuePl } from './issue.pl';
+import { invoiceDocumentPl } from './invoice-document.pl';
+import { invoiceViewPl } from './invoice-view.pl';
 
 export const pl = {
   ...accountPl,
+  ...firstRunPl,
   ...ksefCertificatesPl,
   ...sentPl,
   ...receivedPl,
   ...outboxPl,
   ...issuePl,
+  ...invoiceDocumentPl,
+  ...invoiceViewPl,
   app: { name: 'KSeF Desk', loading: 'Ładowanie…', noBridge: 'Brak połączenia z procesem aplikacji. Uruchom KSeF Desk poleceniem npm start.' },
   nav: {
     issue: 'Wystaw fakturę',

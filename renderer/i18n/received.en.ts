@@ -5,6 +5,7 @@ export const receivedEn: typeof receivedPl = {
   received: {
     title: 'Received',
     intro: 'Invoices your companies received in KSeF, from the local archive: search is instant and never hits KSeF limits.',
+    badge: 'New invoices: {{count}}',
     allCompanies: 'All companies',
     company: 'Company',
     subject: { label: "Company's role", buyer: 'Buyer', seller: 'Seller', third: 'Third party', authorized: 'Authorised subject' },

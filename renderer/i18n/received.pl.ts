@@ -3,6 +3,7 @@ export const receivedPl = {
   received: {
     title: 'Otrzymane',
     intro: 'Faktury otrzymane w KSeF przez Twoje firmy, z lokalnego archiwum: wyszukiwanie działa natychmiast, bez limitów KSeF.',
+    badge: 'Nowe faktury: {{count}}',
     allCompanies: 'Wszystkie firmy',
     company: 'Firma',
     subject: {

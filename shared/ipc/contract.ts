@@ -13,6 +13,8 @@ import { permissionChannels, permissionEvents } from './channels/permissions';
 import { receivedChannels, receivedEvents } from './channels/received';
 import { tokenChannels, tokenEvents } from './channels/tokens';
 import { vaultChannels, vaultEvents } from './channels/vault';
+import { onboardingChannels, onboardingEvents } from './channels/onboarding';
+import { updateChannels, updateEvents } from './channels/updates';
 
 export type * from './channels/auth';
 export type * from './channels/certificates';
@@ -25,6 +27,8 @@ export type * from './channels/permissions';
 export type * from './channels/received';
 export type * from './channels/tokens';
 export type * from './channels/vault';
+export type * from './channels/onboarding';
+export type * from './channels/updates';
 export { TOKEN_PERMISSIONS } from './channels/tokens';
 export { GRANTABLE_PERMISSIONS } from './channels/permissions';
 export { KSEF_CERTIFICATE_STATUSES, REVOCATION_REASONS } from './channels/ksef-certificates';
@@ -78,6 +82,8 @@ export const contract = {
   ...issueChannels,
   ...offlineChannels,
   ...outboxChannels,
+  ...onboardingChannels,
+  ...updateChannels,
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -93,6 +99,8 @@ export const events = {
   ...issueEvents,
   ...offlineEvents,
   ...outboxEvents,
+  ...onboardingEvents,
+  ...updateEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -11,13 +11,14 @@ import { registerKsefCertCommands } from './cert-ksef';
 
 /** What `cert list --json` promises scripts: these fields always present (null when absent). */
 function listRow(entry: CertificateEntry) {
-  return { ...entry, nip: entry.nip ?? null, pesel: entry.pesel ?? null };
+  return { ...entry, nip: entry.nip ?? null, pesel: entry.pesel ?? null, keyProblem: entry.keyProblem ?? null };
 }
 
 function describe(entry: CertificateEntry): string {
   const identifier = entry.nip ? `NIP ${entry.nip}` : entry.pesel ? `PESEL ${entry.pesel}` : 'no NIP/PESEL';
   const defaults = entry.defaultFor.length ? ` default for ${entry.defaultFor.join(', ')}` : '';
-  return `${entry.id}  ${entry.label}  [${identifier}, ${entry.keyType}, ${entry.status} until ${entry.notAfter.slice(0, 10)}, ${entry.source}]${defaults}`;
+  const unusable = entry.keyProblem ? ` CANNOT SIGN IN: ${entry.keyProblem}` : '';
+  return `${entry.id}  ${entry.label}  [${identifier}, ${entry.keyType}, ${entry.status} until ${entry.notAfter.slice(0, 10)}, ${entry.source}]${defaults}${unusable}`;
 }
 
 function keyOption(value: string | undefined): 'ec' | 'rsa' {

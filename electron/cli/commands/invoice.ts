@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../global-options';
 import { registerInvoiceNewCommand } from './invoice-new';
+import { registerInvoicePdfCommand } from './invoice-pdf';
 import { registerInvoiceShowCommand } from './invoice-show';
 
 /**
@@ -11,4 +12,5 @@ export function registerInvoiceCommands(program: Command, globals: () => GlobalO
   const invoice = program.command('invoice').description('FA(3) invoices: show, create, validate and render XML files');
   registerInvoiceShowCommand(invoice, globals);
   registerInvoiceNewCommand(invoice, globals);
+  registerInvoicePdfCommand(invoice, globals);
 }

@@ -14,7 +14,7 @@ export function loadStateFile(path: string): StateData {
 
 /** Atomic replace: write a private temp file, fsync it, rename over the target — a crash leaves the old or the new file, never half of one. */
 export function writeStateFileAtomic(path: string, data: StateData): void {
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
   try {

@@ -29,6 +29,9 @@ import { kod1Url, kod2Url } from '../invoices/qr';
 import { createOutboxServices, type OutboxServices } from '../outbox';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { renderInvoicePdf } from '../invoices/document-service';
+import { onboardingHandlers, updateHandlers } from './handlers/first-run-handlers';
+import { createFirstRunServices, type FirstRunServices } from './first-run-wiring';
+import type { UpdateFeed } from '../updates/update-service';
 
 /** Import drafts hold unencrypted keys in memory; wipe the expired ones at least this often. */
 const DRAFT_PURGE_INTERVAL_MS = 60_000;
@@ -47,6 +50,8 @@ export interface AppCoreDependencies {
   osKeyProtector?: KeyProtector | null;
   /** Tests: a KSeF client with short poll intervals. */
   ksefClientFactory?: KsefClientFactory;
+  /** The Electron shell's update mechanism (electron-updater); absent elsewhere, so updates are 'disabled'. */
+  updateFeed?: UpdateFeed | null;
 }
 
 export interface AppCore {
@@ -63,6 +68,8 @@ export interface AppCore {
   received: ReceivedServices;
   offline: OfflineServices;
   outbox: OutboxServices;
+  /** The first-run guide and the app's own updates. */
+  firstRun: FirstRunServices;
   close(): Promise<void>;
 }
 
@@ -118,6 +125,7 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     idleCloseMs: 60_000,
     log: (message, error) => deps.log?.(`${message}: ${error instanceof Error ? error.message : String(error ?? '')}`),
   });
+  const firstRun = createFirstRunServices({ deps, events, companies: account.companies, outbox: () => outbox.service, received });
   const purgeTimer = setInterval(() => account.certificates.purgeExpiredDrafts(), DRAFT_PURGE_INTERVAL_MS);
   purgeTimer.unref();
 
@@ -152,6 +160,8 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
         return renderInvoicePdf({ xml, environment: currentEnvironment(), offline: isOffline, ...(ksefNumber ? { ksefNumber } : {}), ...(kod2Url ? { kod2: { url: kod2Url } } : {}) });
       },
     }),
+    ...onboardingHandlers(firstRun.onboarding),
+    ...updateHandlers(firstRun.updates),
   };
 
   return {
@@ -167,7 +177,9 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     received,
     offline,
     outbox,
+    firstRun,
     close: async () => {
+      firstRun.updates.stop();
       offline.stop();
       await outbox.service.closeSessions().catch(() => undefined);
       clearInterval(purgeTimer);

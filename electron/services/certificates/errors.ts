@@ -16,6 +16,8 @@ export const CREDENTIAL_ERROR_CODES = [
   'CERT_NOT_YET_VALID',
   'NO_POLISH_IDENTIFIER',
   'FILE_TOO_LARGE',
+  /** KSeF's key rules (key-rules.ts): RSA < 2048, a curve KSeF does not take, another key type. */
+  'KEY_NOT_ACCEPTED',
 ] as const;
 export type CredentialErrorCode = (typeof CREDENTIAL_ERROR_CODES)[number];
 

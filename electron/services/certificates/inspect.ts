@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createHash, X509Certificate, type KeyObject } from 'node:crypto';
 import { firstAttribute, parseDistinguishedName, type DistinguishedName } from './distinguished-name';
+import { signInKeyProblem, type KsefKeyProblem } from './key-rules';
 import { extractPolishIdentifiers, type FoundIdentifier } from './polish-identifiers';
 
 export type { DistinguishedName } from './distinguished-name';
@@ -38,7 +39,9 @@ export interface CertificateInspection {
   ksefIssued: boolean;
   /** A valid NIP/PESEL in the subject, so `certificateSubject` login works. */
   canSignInBySubject: boolean;
-  /** Usable for XAdES login at all (by subject or by fingerprint): in its validity period and not an Offline cert. */
+  /** Why KSeF would refuse the key (too short RSA, curve not accepted, other key type); null when it is accepted. */
+  keyProblem: KsefKeyProblem | null;
+  /** Usable for XAdES login at all (by subject or by fingerprint): in its validity period, not an Offline cert, a key KSeF accepts. */
   canSignIn: boolean;
   status: CertificateStatus;
   warnings: CertificateWarningCode[];
@@ -148,6 +151,7 @@ export function inspectCertificate(certificateDer: Buffer, options: InspectOptio
   const status = certificateStatus(certificate.notBefore, certificate.notAfter, options.now);
   const canSignInBySubject = polish.nip !== undefined || polish.pesel !== undefined;
   const timeValid = status === 'valid' || status === 'expiring';
+  const keyProblem = signInKeyProblem(nodeCertificate.publicKey);
 
   const warnings: CertificateWarningCode[] = [];
   if (!canSignInBySubject) warnings.push('NO_POLISH_IDENTIFIER');
@@ -172,7 +176,8 @@ export function inspectCertificate(certificateDer: Buffer, options: InspectOptio
     ksefCertificateType,
     ksefIssued,
     canSignInBySubject,
-    canSignIn: timeValid && !offlineOnly,
+    keyProblem,
+    canSignIn: timeValid && !offlineOnly && keyProblem === null,
     status,
     warnings,
   };

@@ -46,6 +46,7 @@ export function summarizeEntry(entry: StoredEntry, metadata: VaultMetadata, now:
     ...(ksefCertificateType ? { ksefCertificateType } : {}),
     // KSeF refuses a revoked certificate anyway; saying so here spares a round trip and a vague rejection.
     canSignIn: inspection.canSignIn && entry.revokedAt === undefined,
+    ...(inspection.keyProblem !== null ? { keyProblem: inspection.keyProblem } : {}),
     canSignInBySubject: inspection.canSignInBySubject,
     defaultFor: Object.entries(metadata.defaults)
       .filter(([, entryId]) => entryId === entry.id)

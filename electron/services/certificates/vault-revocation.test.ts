@@ -36,7 +36,7 @@ describe('CertificateVault.markRevoked', () => {
   const clock = { now: () => new Date() };
 
   function newVault(dir: string): CertificateVault {
-    return new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('vault passphrase'), clock });
+    return new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('vault passphrase', { costLog2: 15 }), clock });
   }
 
   it('lists the entry as revoked, refuses it for sign-in, and keeps that across restarts', async () => {
@@ -80,7 +80,7 @@ describe('CertificateVault.markRevoked', () => {
   it('hands out the public certificate without decrypting the key', async () => {
     const dir = join(mkdtempSync(join(os.tmpdir(), 'vault-certificate-')), 'certificates');
     const id = await newVault(dir).addGenerated(testCertificate.certificateDer, testCertificate.pkcs8Der, { label: 'Test', source: 'test' });
-    const locked = new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('a different passphrase'), clock });
+    const locked = new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('a different passphrase', { costLog2: 15 }), clock });
     expect((await locked.certificateDer(id)).equals(testCertificate.certificateDer)).toBe(true);
   });
 });

@@ -63,7 +63,7 @@ describe('CertificateVault', () => {
   beforeEach(() => {
     dir = join(fixtures.dir, `vault-${Math.random().toString(36).slice(2)}`);
     clock = new FakeClock();
-    vault = new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('vault passphrase'), clock });
+    vault = new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('vault passphrase', { costLog2: 15 }), clock });
   });
 
   /** Everything an observer could see: listing, files and their bytes. */
@@ -123,7 +123,7 @@ describe('CertificateVault', () => {
     });
     expect(verify('sha256', message, new X509Certificate(fixtures.read(nipCredential.cert)).publicKey, signature)).toBe(true);
 
-    const otherPassphrase = new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('guess'), clock });
+    const otherPassphrase = new CertificateVault({ dir, keyProtector: new PassphraseKeyProtector('guess', { costLog2: 15 }), clock });
     await expectCode(otherPassphrase.withPrivateKey(id, async () => 1), 'WRONG_PASSPHRASE');
     await expectCode(vault.withPrivateKey('00000000-0000-0000-0000-000000000000', async () => 1), 'ENTRY_NOT_FOUND');
   });

@@ -4,6 +4,7 @@ import { CredentialImportError, KeyProtectionError, VaultError } from './errors'
 import { assertKeyMatchesCertificate, parseCredentialFile, parseCredentialPair, type CredentialFormat, type ParsedCredential } from './import';
 import { inspectCertificate, type CertificateInspection, type KsefCertificateType } from './inspect';
 import type { KeyProtector } from './key-protector';
+import { enrollmentKeyProblem, type KsefKeyProblem } from './key-rules';
 import { isValidNip } from './polish-identifiers';
 import { inspectEntry, summarizeEntry, type CertificateSource, type VaultEntrySummary } from './vault-entries';
 import { SerialQueue } from '../storage/serial-queue';
@@ -42,6 +43,10 @@ export interface GeneratedCertificateMeta {
 }
 
 const GLOBAL_DEFAULT = '*';
+
+function assertKeyAccepted(problem: KsefKeyProblem | null): void {
+  if (problem !== null) throw new CredentialImportError('KEY_NOT_ACCEPTED', `KSeF does not accept this key: ${problem}.`, { cause: problem });
+}
 
 function validLabel(label: string): string {
   const trimmed = label.trim();
@@ -115,6 +120,8 @@ export class CertificateVault {
       throw new CredentialImportError('CORRUPT_FILE', 'The generated private key is not PKCS#8 DER.', { cause: error });
     }
     assertKeyMatchesCertificate(privateKey, certificateDer);
+    // Keys we create for KSeF (enrollment, test certificates) must meet the enrollment rule: RSA 2048 or P-256.
+    assertKeyAccepted(enrollmentKeyProblem(privateKey));
     return this.store({
       certificateDer,
       chainDer: [],
@@ -212,6 +219,8 @@ export class CertificateVault {
     if (inspection.status === 'notYetValid') {
       throw new CredentialImportError('CERT_NOT_YET_VALID', `The certificate is valid from ${inspection.notBefore}.`);
     }
+    // Refused before anything is kept: KSeF would reject every sign-in with it (the vault stays unchanged).
+    assertKeyAccepted(inspection.keyProblem);
     await this.assertNotImported(inspection.fingerprintSha256);
     const summary: ImportSummary = { ...inspection, fileName, format: parsed.format, chainLength: parsed.chainDer.length };
     const draft = this.drafts.add({

@@ -52,6 +52,7 @@ export function createIssuingServices(deps: IssuingServicesDeps): IssuingService
     numbering,
     issued,
     contractors,
+    products,
     sellerProfile,
     documents: deps.documents,
     outbox: deps.outbox,

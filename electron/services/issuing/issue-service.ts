@@ -1,20 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { IssuedInvoice, IssueFormValues, IssueOutcome, IssuePreview, IssueProblem, SellerProfile } from '../../../shared/ipc/channels/issue';
+import type { InvoiceViewData } from '../../../shared/domain/invoice/view';
 import { checkInvoiceRules, computeTotals, parseInvoice, type Invoice } from '../../../shared/domain/invoice';
-import { formIssues } from '../../../shared/domain/issuing/form-rules';
+import { formIssues, normalizeDecimal } from '../../../shared/domain/issuing/form-rules';
 import { filledLines, formToInvoice } from '../../../shared/domain/issuing/form-to-invoice';
 import { AppError } from '../errors/app-error';
 import type { ContractorStore } from './contractor-store';
 import type { DraftStore } from './draft-store';
 import type { IssuedStore } from './issued-store';
 import type { NumberingStore } from './numbering/numbering-store';
+import type { ProductStore } from './product-store';
 import { fieldOfElementPath, fieldOfModelPath } from './problem-fields';
 
 /** The FA(3) document layer issuing needs (writer, validator, view, PDF), each optional until it is wired. */
 export interface IssuingDocuments {
   writeXml?: (invoice: Invoice) => string;
   validate?: (xml: string) => Promise<{ valid: boolean; errors: { path: string; message: string; messagePl: string }[] }>;
-  view?: (xml: string) => Promise<unknown> | unknown;
+  view?: (xml: string) => Promise<InvoiceViewData>;
   pdf?: (xml: string) => Promise<Buffer>;
 }
 
@@ -27,6 +29,7 @@ export interface IssueServiceDeps {
   numbering: NumberingStore;
   issued: IssuedStore;
   contractors: ContractorStore;
+  products: ProductStore;
   sellerProfile: (companyNip: string) => Promise<SellerProfile>;
   documents: IssuingDocuments;
   /** The outbox, or null while sending is not available in this build. */
@@ -36,6 +39,7 @@ export interface IssueServiceDeps {
 }
 
 interface Built {
+  validated: boolean;
   xml: string | null;
   invoice: Invoice | null;
   problems: IssueProblem[];
@@ -60,8 +64,8 @@ export class IssueService {
 
   async preview(companyNip: string, form: IssueFormValues): Promise<IssuePreview> {
     const built = await this.build(companyNip, form, this.proposedNumber(companyNip, form), false);
-    const view = built.xml && this.deps.documents.view ? await this.deps.documents.view(built.xml) : null;
-    return { xml: built.xml ?? '', problems: built.problems, view };
+    const view = built.xml ? await this.viewOf(built.xml) : null;
+    return { xml: built.xml ?? '', validated: built.validated, problems: built.problems, view };
   }
 
   async pdf(companyNip: string, form: IssueFormValues): Promise<{ fileName: string; pdfBase64: string }> {
@@ -108,9 +112,19 @@ export class IssueService {
     };
     this.deps.issued.record(invoice, { ...form, number });
     this.rememberBuyer(companyNip, form);
+    this.rememberProducts(companyNip, form);
     if (draftId) this.deps.drafts.remove(draftId);
     this.deps.onChange?.();
     return { issued: true, invoice };
+  }
+
+  /** The view data, or null when it cannot be built (the preview then shows the XML). */
+  private async viewOf(xml: string): Promise<InvoiceViewData | null> {
+    try {
+      return this.deps.documents.view ? await this.deps.documents.view(xml) : null;
+    } catch {
+      return null;
+    }
   }
 
   private proposedNumber(companyNip: string, form: IssueFormValues): string {
@@ -135,13 +149,13 @@ export class IssueService {
     }));
     const seller = await this.deps.sellerProfile(companyNip);
     if (seller.address.line1.trim() === '') problems.push(formProblem('seller', 'sellerProfile'));
-    if (hasErrors(problems)) return { xml: null, invoice: null, problems };
+    if (hasErrors(problems)) return { validated: false, xml: null, invoice: null, problems };
 
     const invoice = formToInvoice(form, seller, { number });
     const parsed = parseInvoice(invoice);
     if (!parsed.ok) {
       for (const issue of parsed.issues) problems.push({ field: fieldOfModelPath(issue.path, beforeCount), elementPath: '', code: null, severity: 'error', message: issue.message, messagePl: issue.message });
-      return { xml: null, invoice: null, problems };
+      return { validated: false, xml: null, invoice: null, problems };
     }
     for (const rule of checkInvoiceRules(invoice)) {
       problems.push({ field: fieldOfModelPath(rule.path, beforeCount), elementPath: '', code: `rule.${rule.code}`, severity: rule.severity, message: rule.code, messagePl: rule.code });
@@ -153,7 +167,27 @@ export class IssueService {
     for (const error of report.errors) {
       problems.push({ field: fieldOfElementPath(error.path, beforeCount), elementPath: error.path, code: null, severity: 'error', message: error.message, messagePl: error.messagePl });
     }
-    return { xml, invoice, problems };
+    return { validated: validate !== undefined, xml, invoice, problems };
+  }
+
+  /** Lines typed by hand become products (name, unit, last price, rate), so the next invoice can pick them. */
+  private rememberProducts(companyNip: string, form: IssueFormValues): void {
+    for (const line of filledLines(form.lines)) {
+      if (line.productId) continue;
+      try {
+        this.deps.products.save(companyNip, {
+          name: line.name.trim(),
+          unit: line.unit.trim(),
+          priceMode: form.priceMode,
+          price: normalizeDecimal(line.unitPrice),
+          rate: line.rate,
+          pkwiu: line.pkwiu.trim(),
+          gtu: line.gtu,
+        });
+      } catch {
+        // Same as for the buyer: a line the list cannot keep does not undo the issued invoice.
+      }
+    }
   }
 
   /** A buyer typed on an issued invoice goes to the contractors book (or updates its entry) when asked to. */

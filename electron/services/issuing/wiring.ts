@@ -1,4 +1,5 @@
 import type { KsefEnvironment } from '../../../shared/domain/environments';
+import { buildInvoiceViewData, renderInvoicePdf } from '../invoices/document-service';
 import { writeInvoiceXml } from '../invoices/xml';
 import type { IssuingDocuments } from './issue-service';
 
@@ -7,8 +8,9 @@ import type { IssuingDocuments } from './issue-service';
  * Each port is filled in as its module is available; a missing one makes the channel answer a clear error.
  */
 export function issuingDocuments(environment: () => KsefEnvironment): IssuingDocuments {
-  void environment;
   return {
     writeXml: (invoice) => writeInvoiceXml(invoice),
+    view: (xml) => buildInvoiceViewData({ xml: Buffer.from(xml, 'utf8'), environment: environment() }),
+    pdf: (xml) => renderInvoicePdf({ xml: Buffer.from(xml, 'utf8'), environment: environment() }),
   };
 }

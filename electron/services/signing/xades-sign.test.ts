@@ -1,7 +1,8 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuthTokenRequest } from '../../sandbox/auth/xades/verify';
+import { OpensslFixtures, SUBJECT_WITH_NIP } from '../certificates/testing/openssl-fixtures';
 import { createTestSigner, hasTool, skipNote, requestXml, xmlsecVerify, type TestSigner } from '../../../test/fixtures/xades/xades-test-kit';
 import { signXadesEnveloped, XADES_NS, XMLDSIG_NS, XadesSigningError } from './xades-sign';
 
@@ -90,11 +91,26 @@ describe('signXadesEnveloped input checks', () => {
     expect(() => signXadesEnveloped(requestXml(), privateKey, signer('ec').certificateDer)).toThrow(XadesSigningError);
   });
 
-  it('refuses unsupported curves and already signed documents', () => {
-    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
-    expect(() => signXadesEnveloped(requestXml(), privateKey, signer('ec').certificateDer)).toThrow(/Unsupported key type/);
+  it('refuses keys KSeF does not accept and already signed documents', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+    expect(() => signXadesEnveloped(requestXml(), privateKey, signer('ec').certificateDer)).toThrow(/does not accept this key/);
+    const shortRsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    expect(() => signXadesEnveloped(requestXml(), shortRsa, signer('rsa').certificateDer)).toThrow(/RSA_KEY_TOO_SHORT/);
     const signed = signXadesEnveloped(requestXml(), signer('ec').key, signer('ec').certificateDer);
     expect(() => signXadesEnveloped(signed, signer('ec').key, signer('ec').certificateDer)).toThrow(/already signed/);
+  });
+
+  it('signs with a P-384 key using ecdsa-sha384, and the sandbox verifier accepts it', () => {
+    const fixtures = new OpensslFixtures();
+    try {
+      const key = fixtures.generateKey('ec-p384');
+      const certificateDer = fixtures.read(fixtures.toDer(fixtures.selfSigned(key, SUBJECT_WITH_NIP)));
+      const signed = signXadesEnveloped(requestXml(), createPrivateKey(fixtures.read(key)), certificateDer);
+      expect(signed).toContain('http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384');
+      expect(verifyAuthTokenRequest(Buffer.from(signed, 'utf8')).signerCertificateDer.equals(certificateDer)).toBe(true);
+    } finally {
+      fixtures.cleanup();
+    }
   });
 
   it('refuses malformed XML', () => {

@@ -5,6 +5,7 @@
 import { createHash, createPublicKey, sign, X509Certificate, type KeyObject } from 'node:crypto';
 import { DOMParser, XMLSerializer, type Document, type Element } from '@xmldom/xmldom';
 import { ExclusiveCanonicalization } from 'xml-crypto';
+import { ecdsaHashFor, signInKeyProblem } from '../certificates/key-rules';
 import { issuerNameRfc2253, serialNumberDecimal } from './certificate-identity';
 
 export const XMLDSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
@@ -13,7 +14,11 @@ const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 const SHA256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
 const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
-const ECDSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256';
+const ECDSA_BY_HASH = {
+  sha256: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256',
+  sha384: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha384',
+  sha512: 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha512',
+} as const;
 const SIGNED_PROPERTIES_TYPE = 'http://uri.etsi.org/01903#SignedProperties';
 const SIGNATURE_ID = 'Signature';
 const SIGNED_PROPERTIES_ID = 'SignedProperties';
@@ -28,14 +33,17 @@ export class XadesSigningError extends Error {
   override readonly name = 'XadesSigningError';
 }
 
-type SignatureMethod = { uri: string; dsaEncoding?: 'ieee-p1363' };
+type SignatureMethod = { uri: string; hash: 'sha256' | 'sha384' | 'sha512'; dsaEncoding?: 'ieee-p1363' };
 
 function signatureMethodFor(key: KeyObject): SignatureMethod {
   if (key.type !== 'private') throw new XadesSigningError('A private key is required');
-  if (key.asymmetricKeyType === 'rsa') return { uri: RSA_SHA256 };
-  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') {
+  const problem = signInKeyProblem(key);
+  if (problem !== null) throw new XadesSigningError(`KSeF does not accept this key (${problem})`);
+  if (key.asymmetricKeyType === 'rsa') return { uri: RSA_SHA256, hash: 'sha256' };
+  if (key.asymmetricKeyType === 'ec') {
+    const hash = ecdsaHashFor(key.asymmetricKeyDetails?.namedCurve ?? '');
     // XMLDSig wants raw r||s, not the DER SEQUENCE OpenSSL emits by default.
-    return { uri: ECDSA_SHA256, dsaEncoding: 'ieee-p1363' };
+    return { uri: ECDSA_BY_HASH[hash], hash, dsaEncoding: 'ieee-p1363' };
   }
   throw new XadesSigningError(`Unsupported key type: ${key.asymmetricKeyType ?? 'unknown'}`);
 }
@@ -152,7 +160,7 @@ export function signXadesEnveloped(
   setText(document, firstDescendant(propertiesReference, XMLDSIG_NS, 'DigestValue'), sha256Base64(canonicalize(signedProperties)));
 
   const signedInfo = firstDescendant(signature, XMLDSIG_NS, 'SignedInfo');
-  const signatureValue = sign('sha256', Buffer.from(canonicalize(signedInfo), 'utf8'), {
+  const signatureValue = sign(method.hash, Buffer.from(canonicalize(signedInfo), 'utf8'), {
     key,
     ...(method.dsaEncoding ? { dsaEncoding: method.dsaEncoding } : {}),
   });

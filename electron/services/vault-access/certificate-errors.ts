@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../shared/ipc/result';
 import { isCertificateServiceError, type CertificateServiceErrorCode } from '../certificates';
+import { KSEF_KEY_PROBLEMS } from '../certificates/key-rules';
 import { TestCertificateInputError, type TestCertificateInputErrorCode } from '../certificates/test-certificate';
 import { XadesSigningError } from '../signing/xades-sign';
 import { AppError, isAppError } from '../errors/app-error';
@@ -17,6 +18,7 @@ const CERTIFICATE_CODES: Record<CertificateServiceErrorCode, ErrorCode> = {
   CERT_NOT_YET_VALID: 'CERT_NOT_YET_VALID',
   NO_POLISH_IDENTIFIER: 'NO_POLISH_IDENTIFIER',
   FILE_TOO_LARGE: 'FILE_TOO_LARGE',
+  KEY_NOT_ACCEPTED: 'CERT_KEY_NOT_ACCEPTED',
   ALREADY_IMPORTED: 'ALREADY_IMPORTED',
   // The user cannot tell "not found" from "expired" and the remedy is the same: choose the file again.
   DRAFT_NOT_FOUND: 'DRAFT_EXPIRED',
@@ -42,7 +44,9 @@ export function toAppError(error: unknown, options: { vaultLocked?: boolean } = 
   if (isAppError(error)) return error;
   if (isCertificateServiceError(error)) {
     if (error.code === 'KEY_PROTECTION_UNAVAILABLE' && options.vaultLocked) return new AppError('VAULT_LOCKED', error.message);
-    return new AppError(CERTIFICATE_CODES[error.code], error.message, [error.code]);
+    // KEY_NOT_ACCEPTED carries which rule failed (e.g. RSA_KEY_TOO_SHORT) so the UI can say it.
+    const reason = typeof error.cause === 'string' && (KSEF_KEY_PROBLEMS as readonly string[]).includes(error.cause) ? [error.cause] : [];
+    return new AppError(CERTIFICATE_CODES[error.code], error.message, [error.code, ...reason]);
   }
   if (error instanceof TestCertificateInputError) return new AppError(TEST_CERTIFICATE_CODES[error.code], error.message, [error.code]);
   if (error instanceof XadesSigningError) return new AppError('CANNOT_SIGN_IN_WITH_CERTIFICATE', error.message, ['signing']);

@@ -19,6 +19,7 @@ export function toCertificateSummary(summary: ImportSummary): CertificateSummary
     selfSigned: summary.selfSigned,
     ksefCertificateType: summary.ksefCertificateType,
     canSignIn: summary.canSignIn,
+    ...(summary.keyProblem !== null ? { keyProblem: summary.keyProblem } : {}),
     status: summary.status,
     warnings: summary.warnings,
   };
@@ -43,6 +44,7 @@ export function toCertificateEntry(entry: VaultEntrySummary): CertificateEntry {
     source: entry.source,
     ...(entry.ksefCertificateType !== undefined ? { ksefCertificateType: entry.ksefCertificateType } : {}),
     canSignIn: entry.canSignIn,
+    ...(entry.keyProblem !== undefined ? { keyProblem: entry.keyProblem } : {}),
     defaultFor: entry.defaultFor,
     createdAt: entry.createdAt,
   };

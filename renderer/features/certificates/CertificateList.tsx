@@ -41,7 +41,15 @@ export function CertificateList({ entries }: { entries: CertificateEntry[] }) {
                 <Chip size="small" variant="outlined" label={t(`certificates.source.${entry.source}`)} />
                 {entry.ksefCertificateType ? <Chip size="small" variant="outlined" label={t(`testCertificate.type${entry.ksefCertificateType}`)} /> : null}
                 {/* A revoked certificate's chip already says it cannot be used. */}
-                {!entry.canSignIn && entry.status !== 'revoked' ? <Chip size="small" variant="outlined" color="warning" label={t('certificates.cannotSignIn')} /> : null}
+                {!entry.canSignIn && entry.status !== 'revoked' ? (
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    color="warning"
+                    data-testid="certificate-cannot-sign-in"
+                    label={entry.keyProblem ? `${t('certificates.cannotSignIn')}: ${t(`certificateKey.${entry.keyProblem}`)}` : t('certificates.cannotSignIn')}
+                  />
+                ) : null}
               </Stack>
               <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
                 {entry.ownerName} · {identifier} · {entry.keyType}

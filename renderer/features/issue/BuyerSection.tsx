@@ -93,7 +93,7 @@ export function BuyerSection({ nip }: { nip: string }) {
               inputRef={nameField.ref}
               onBlur={nameField.onBlur}
               error={Boolean(nameState.error)}
-              helperText={nameState.error ? problemText(t, nameState.error.message) : t('issue.buyer.fromBook')}
+              helperText={nameState.error ? problemText(t, nameState.error.message) : undefined}
               slotProps={{ ...params.slotProps, inputLabel: { ...params.slotProps.inputLabel, shrink: true }, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'buyer-name' } }}
             />
           )}

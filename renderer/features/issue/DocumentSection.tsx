@@ -19,7 +19,7 @@ export function DocumentSection({ nip, series }: { nip: string; series: Numberin
     <Section title={t('issue.sections.document')} testId="issue-document">
       <FieldRow columns="1.2fr 1fr 1.4fr 0.9fr 0.9fr">
         <FormSelect name="kind" label={t('issue.document.kind')} options={FORM_INVOICE_KINDS.map((kind) => ({ value: kind, label: t(`issue.kinds.${kind}`) }))} testId="issue-kind" />
-        <FormSelect name="seriesId" label={t('issue.document.series')} options={series.map((entry) => ({ value: entry.id, label: `${entry.name} (${entry.pattern})` }))} testId="issue-series" />
+        <FormSelect name="seriesId" label={t('issue.document.series')} options={series.map((entry) => ({ value: entry.id, label: entry.name }))} testId="issue-series" />
         <FormText
           name="number"
           label={t('issue.document.number')}

@@ -1,10 +1,12 @@
 import { Alert, Box } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import type { InvoiceViewData } from '../../../shared/domain/invoice/view';
+import { InvoiceView } from '../../components/invoice-view';
 
-/** The invoice view when main could build it; until then the XML itself. */
-export function InvoicePreviewBody({ view, xml }: { view: unknown; xml: string }) {
+/** The invoice as its view shows it; the XML itself only when main could not read it back. */
+export function InvoicePreviewBody({ view, xml }: { view: InvoiceViewData | null; xml: string }) {
   const { t } = useTranslation();
-  void view;
+  if (view) return <InvoiceView data={view} />;
   return (
     <>
       <Alert severity="info" sx={{ mb: 1 }}>

@@ -34,13 +34,15 @@ export interface IssueFormProps {
   profile: SellerProfile;
   series: NumberingSeries[];
   onNew: () => void;
+  /** The first autosave made this form a draft. */
+  onDraftCreated?: (id: string) => void;
 }
 
 /** The issuing form: saved as a draft while typed, previewed, issued. */
-export function IssueForm({ nip, initial, draftId, profile, series, onNew }: IssueFormProps) {
+export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDraftCreated }: IssueFormProps) {
   const { t, i18n } = useTranslation();
   const form = useForm<IssueFormValues>({ defaultValues: initial, resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
-  const autosave = useDraftAutosave(nip, form, draftId);
+  const autosave = useDraftAutosave(nip, form, draftId, onDraftCreated);
   const actions = useIssueActions();
   const [problems, setProblems] = useState<IssueProblem[]>([]);
   const [preview, setPreview] = useState<IssuePreview | null>(null);
@@ -150,6 +152,7 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew }: Iss
           {Object.keys(form.formState.errors).length > 0 && problems.length === 0 ? (
             <Alert severity="error" data-testid="form-has-errors">
               <AlertTitle>{t('issue.problems.title')}</AlertTitle>
+              {t('issue.problems.fieldsMarked')}
             </Alert>
           ) : null}
         </Stack>

@@ -2,7 +2,7 @@ import AddOutlinedIcon from '@mui/icons-material/AddOutlined';
 import PostAddOutlinedIcon from '@mui/icons-material/PostAddOutlined';
 import StorefrontOutlinedIcon from '@mui/icons-material/StorefrontOutlined';
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft, IssueFormValues, NumberingSeries, SellerProfile } from '../../../shared/ipc/channels/issue';
 import { useCompanies } from '../../api/account-queries';
@@ -57,6 +57,15 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
   const profileMissing = profile.address.line1.trim() === '';
 
   const startNew = () => setCurrent((previous) => ({ key: previous.key + 1, form: newInvoiceForm(profile, series), draftId: null }));
+  const onDraftCreated = useCallback((id: string) => setCurrent((previous) => ({ ...previous, draftId: id })), []);
+  // New seller data (an account, the place of issue) reaches a form nobody has typed into yet.
+  const defaultsKey = JSON.stringify([profile, series]);
+  const seenDefaults = useRef(defaultsKey);
+  useEffect(() => {
+    if (seenDefaults.current === defaultsKey) return;
+    seenDefaults.current = defaultsKey;
+    setCurrent((previous) => (previous.draftId === null ? { key: previous.key + 1, form: newInvoiceForm(profile, series), draftId: null } : previous));
+  }, [defaultsKey, profile, series]);
   const openDraft = (draft: Draft) => setCurrent((previous) => ({ key: previous.key + 1, form: withDefaults(draft.form, profile, series), draftId: draft.id }));
 
   return (
@@ -91,7 +100,7 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
           {t('issue.seller.missing')}
         </Alert>
       ) : null}
-      <IssueForm key={current.key} nip={nip} initial={current.form} draftId={current.draftId} profile={profile} series={series} onNew={startNew} />
+      <IssueForm key={current.key} nip={nip} initial={current.form} draftId={current.draftId} profile={profile} series={series} onNew={startNew} onDraftCreated={onDraftCreated} />
       {profileOpen ? <SellerProfileDialog profile={profile} open onClose={() => setProfileOpen(false)} /> : null}
     </Box>
   );

@@ -2,10 +2,10 @@ import { Alert, Typography } from '@mui/material';
 import Decimal from 'decimal.js';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { formatIban } from '../../../shared/domain/invoice/iban';
 import { SPLIT_PAYMENT_THRESHOLD_PLN } from '../../../shared/domain/invoice/rules';
 import { PAYMENT_METHODS, type IssueFormValues, type SellerProfile } from '../../../shared/ipc/channels/issue';
 import { normalizeDecimal } from '../../../shared/domain/issuing/form-rules';
+import { formatAccountNumber } from './format';
 import { FormCheckbox, FormSelect, FormText } from './fields';
 import { FieldRow, Section } from './Section';
 import { useLiveTotals } from './TotalsPanel';
@@ -22,7 +22,7 @@ export function PaymentSection({ profile }: { profile: SellerProfile }) {
   const rate = currency === 'PLN' ? '1' : normalizeDecimal(exchangeRate);
   const grossPln = /^\d+(\.\d+)?$/.test(rate) ? new Decimal(totals.gross).times(rate) : null;
   const overThreshold = grossPln !== null && grossPln.greaterThan(SPLIT_PAYMENT_THRESHOLD_PLN) && identifierType === 'NIP';
-  const accounts = profile.bankAccounts.map((account) => ({ value: account.iban, label: `${formatIban(account.iban)}${account.bankName ? ` (${account.bankName})` : ''}` }));
+  const accounts = profile.bankAccounts.map((account) => ({ value: account.iban, label: `${formatAccountNumber(account.iban)}${account.bankName ? ` (${account.bankName})` : ''}` }));
 
   return (
     <Section title={t('issue.sections.payment')} testId="issue-payment">

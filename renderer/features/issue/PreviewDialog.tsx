@@ -28,7 +28,7 @@ export function PreviewDialog({ preview, onClose, onDownload, downloading, downl
             <ProblemsSummary problems={preview.problems} />
           </Box>
         ) : null}
-        {preview && preview.xml && errors.length === 0 ? (
+        {preview && preview.xml && preview.validated && errors.length === 0 ? (
           <Alert severity="success" sx={{ mb: 2 }} data-testid="preview-schema-ok">
             {t('issue.preview.schemaOk')}
           </Alert>

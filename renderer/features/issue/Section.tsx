@@ -25,7 +25,7 @@ export function FieldRow({ children, columns }: { children: ReactNode; columns: 
         gap: 2,
         gridTemplateColumns: { xs: '1fr', md: columns },
         alignItems: 'start',
-        '& + &': { mt: 2 },
+        '&:not(:last-child)': { mb: 2 },
       }}
     >
       {children}

@@ -12,7 +12,7 @@ export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
  * Saves the form as a draft in main while the user types (debounced, one save at a time, in order), and at
  * once on `saveNow` (Ctrl+S, "Zapisz szkic"). The first save creates the draft; later ones replace it.
  */
-export function useDraftAutosave(nip: string, form: UseFormReturn<IssueFormValues>, initialDraftId: string | null) {
+export function useDraftAutosave(nip: string, form: UseFormReturn<IssueFormValues>, initialDraftId: string | null, onCreated?: (id: string) => void) {
   const api = useKsefApi();
   const draftId = useRef<string | null>(initialDraftId);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -30,6 +30,7 @@ export function useDraftAutosave(nip: string, form: UseFormReturn<IssueFormValue
       const id = draftId.current;
       const result = await api.issue.draftSave({ companyNip: nip, form: form.getValues(), ...(id ? { id } : {}) });
       if (result.ok) {
+        if (!id) onCreated?.(result.value.id);
         draftId.current = result.value.id;
         setSavedAt(new Date());
         setStatus('saved');
@@ -38,7 +39,7 @@ export function useDraftAutosave(nip: string, form: UseFormReturn<IssueFormValue
       }
     });
     return queue.current;
-  }, [api, form, nip]);
+  }, [api, form, nip, onCreated]);
 
   useEffect(() => {
     const subscription = form.watch((_values, { name }) => {

@@ -74,7 +74,7 @@ export function SentPage() {
   };
 
   return (
-    <Stack spacing={2.5} sx={{ maxWidth: 1280 }} data-testid="sent-page">
+    <Stack spacing={2.5} useFlexGap sx={{ maxWidth: 1280 }} data-testid="sent-page">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" sx={{ flexGrow: 1 }}>
           {t('sent.title')}
@@ -137,7 +137,7 @@ export function SentPage() {
           })}
         </Alert>
       ))}
-      {[list.error, sendNow.error, importFiles.error, setManual.error, check.error, completeKod2.error].map((error, index) => (error ? <ErrorAlert key={index} error={error} /> : null))}
+      {[list.error, offlineStatus.error, offlineInvoices.error, sendNow.error, importFiles.error, setManual.error, check.error, completeKod2.error].map((error, index) => (error ? <ErrorAlert key={index} error={error} /> : null))}
 
       {nothingAtAll ? (
         <EmptyState icon={<OutboxOutlinedIcon fontSize="inherit" />} title={t('sent.emptyTitle')} body={t('sent.emptyBody')} />

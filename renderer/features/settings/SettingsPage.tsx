@@ -20,6 +20,7 @@ import { LANGUAGES, type Language } from '../../../shared/domain/settings';
 import { useAppInfo, useSettings, useUpdateSettings } from '../../api/queries';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FirstRunSettingsCard } from '../first-run/FirstRunSettingsCard';
 
 const LANGUAGE_NAMES: Record<Language, string> = { pl: 'Polski', en: 'English' };
 
@@ -104,6 +105,8 @@ export function SettingsPage() {
           </FormControl>
         </CardContent>
       </Card>
+
+      <FirstRunSettingsCard />
 
       {info.isError ? <ErrorAlert error={info.error} /> : null}
       {info.isPending ? (

@@ -1,12 +1,13 @@
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import { Alert, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../../shared/ipc/contract';
 import { useSetPassphrase, useUnlockVault, useVaultStatus } from '../../api/account-queries';
 import { BusyButton } from '../../components/BusyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorText } from '../../components/error-text';
+import { PassphraseStrengthMeter } from './PassphraseStrengthMeter';
 
 /**
  * Shows its children only when private keys can be used. Otherwise asks for the key-store passphrase:
@@ -27,6 +28,8 @@ function PassphraseCard({ firstUse }: { firstUse: boolean }) {
   const [passphrase, setValue] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [touched, setTouched] = useState(false);
+  const [strongEnough, setStrongEnough] = useState(false);
+  const onStrength = useCallback((acceptable: boolean) => setStrongEnough(acceptable), []);
   const mutation = firstUse ? setPassphrase : unlock;
 
   const tooShort = firstUse && passphrase.length < MIN_PASSPHRASE_LENGTH;
@@ -34,7 +37,8 @@ function PassphraseCard({ firstUse }: { firstUse: boolean }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (passphrase.length === 0 || tooShort || mismatch) return;
+    // The meter is advice for typing; main checks the same rule again and has the last word.
+    if (passphrase.length === 0 || tooShort || mismatch || (firstUse && !strongEnough)) return;
     mutation.mutate(passphrase, { onSuccess: () => (setValue(''), setConfirmation('')) });
   };
 
@@ -62,6 +66,7 @@ function PassphraseCard({ firstUse }: { firstUse: boolean }) {
             }
             slotProps={{ htmlInput: { maxLength: 256, 'data-testid': 'vault-passphrase' } }}
           />
+          {firstUse ? <PassphraseStrengthMeter passphrase={passphrase} onChange={onStrength} /> : null}
           {firstUse ? (
             <TextField
               type="password"

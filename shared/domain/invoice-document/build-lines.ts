@@ -15,12 +15,12 @@ function rateCell(line: InvoiceLine): DocText[] {
 }
 
 /** Codes and facts of a line printed small under its name, so a wide table stays readable. */
-function lineNote(line: InvoiceLine): DocText[] {
+function lineNote(line: InvoiceLine, hasBeforeRows: boolean): DocText[] {
   const parts: DocText[][] = [];
   const add = (key: InvoiceDocumentLabel | null, value: string | undefined) => {
     if (value !== undefined && value !== '') parts.push(key ? [label(key), text(`: ${value}`)] : [text(value)]);
   };
-  if (line.beforeCorrection) parts.push([label('before')]);
+  if (hasBeforeRows) parts.push([label(line.beforeCorrection ? 'before' : 'after')]);
   add('lineSupplyDate', line.supplyDate && formatDate(line.supplyDate));
   add('lineIndex', line.index);
   add(null, line.gtin && `GTIN: ${line.gtin}`);
@@ -38,6 +38,7 @@ function lineNote(line: InvoiceLine): DocText[] {
 export function linesBlock(invoice: Invoice): DocBlock {
   const gross = invoice.lines.length > 0 && invoice.lines.every((line) => computeLineAmounts(line).pricing === 'gross');
   const withDiscount = invoice.lines.some((line) => line.discount !== undefined);
+  const hasBeforeRows = invoice.lines.some((line) => line.beforeCorrection);
   const columns: DocColumn[] = [
     { label: 'colNo', align: 'center', width: 22 },
     { label: 'colName', align: 'left', width: '*' },
@@ -51,7 +52,7 @@ export function linesBlock(invoice: Invoice): DocBlock {
   const rows: DocRow[] = invoice.lines.map((line, position) => {
     const amounts = computeLineAmounts(line);
     const unitPrice = gross ? line.unitGrossPrice : (line.unitNetPrice ?? line.unitGrossPrice);
-    const note = lineNote(line);
+    const note = lineNote(line, hasBeforeRows);
     return {
       cells: [
         cell(String(line.lineNumber ?? position + 1)),

@@ -58,7 +58,8 @@ export function detailsBlocks(invoice: Invoice): DocBlock[] {
   // Issue date, place and sale date stand in the document's headline.
   const fields: DocField[] = [
     ...textField('salePeriod', invoice.salePeriod && `${formatDate(invoice.salePeriod.from)} – ${formatDate(invoice.salePeriod.to)}`),
-    { label: 'currency', value: [text(invoice.currency)] },
+    // PLN goes without saying (every amount carries its currency); another currency is a fact worth a line.
+    ...(invoice.currency !== 'PLN' ? [{ label: 'currency' as const, value: [text(invoice.currency)] }] : []),
     ...textField('exchangeRate', invoice.advanceExchangeRate && formatDecimal(invoice.advanceExchangeRate)),
     ...textField('deliveryNotes', invoice.deliveryNotes?.join(', ')),
   ];

@@ -88,6 +88,10 @@ export const LINE_PROCEDURES = [
 ] as const;
 export type LineProcedure = (typeof LINE_PROCEDURES)[number];
 
+/** `TOznaczenieProceduryZ` (order line `ProceduraZ`): the line procedures without I_42 and I_63. */
+export const ORDER_LINE_PROCEDURES = ['WSTO_EE', 'IED', 'TT_D', 'B_SPV', 'B_SPV_DOSTAWA', 'B_MPV_PROWIZJA'] as const;
+export type OrderLineProcedure = (typeof ORDER_LINE_PROCEDURES)[number];
+
 /** Exemption basis (Adnotacje/Zwolnienie): P_19A act provision, P_19B directive, P_19C other legal basis. */
 export const EXEMPTION_BASES = ['P_19A', 'P_19B', 'P_19C'] as const;
 export type ExemptionBasis = (typeof EXEMPTION_BASES)[number];

@@ -6,20 +6,21 @@
  * writes exactly what the model has, so XML → model → XML is lossless. Elements the model does not type
  * are kept as `XmlNode` trees in the `extra` list of their parent container and written back in schema order.
  */
+import type { GtuCode, InvoiceKind, LineProcedure, SummaryBucket, TaxpayerStatus, ThirdPartyRole, VatRate } from './codes';
 import type {
-  CorrectionType,
-  ExemptionBasis,
-  GtuCode,
-  InvoiceKind,
-  LineProcedure,
-  MarginProcedure,
-  OwnBankAccountType,
-  PaymentMethodCode,
-  SummaryBucket,
-  TaxpayerStatus,
-  ThirdPartyRole,
-  VatRate,
-} from './codes';
+  AdditionalInfo,
+  AdvanceInvoiceRef,
+  AdvancePart,
+  Annotations,
+  Correction,
+  Footer,
+  InvoiceHeader,
+  Order,
+  Payment,
+  Settlement,
+} from './model-sections';
+
+export type * from './model-sections';
 
 /** An element kept verbatim (local name in the FA(3) namespace; attributes unqualified). */
 export interface XmlNode {
@@ -146,118 +147,6 @@ export interface InvoiceSummary {
   gross: string; // P_15
 }
 
-export interface DueDate {
-  date?: string; // Termin
-  /** TerminOpis: e.g. 14 "dni" from "od daty dostawy". */
-  description?: { quantity: string; unit: string; startEvent: string };
-}
-
-export interface BankAccount {
-  number: string; // NrRB (IBAN or domestic number)
-  swift?: string;
-  ownBankAccount?: OwnBankAccountType; // RachunekWlasnyBanku
-  bankName?: string;
-  description?: string; // OpisRachunku
-}
-
-export interface PartialPayment {
-  amount: string; // KwotaZaplatyCzesciowej
-  date: string; // DataZaplatyCzesciowej
-  method?: PaymentMethodCode;
-  otherMethod?: string; // PlatnoscInna + OpisPlatnosci
-}
-
-/** Platnosc. */
-export interface Payment {
-  paidDate?: string; // Zaplacono=1 + DataZaplaty
-  /** ZnacznikZaplatyCzesciowej (1 partial payment, 2 full payment in parts) + ZaplataCzesciowa. */
-  partial?: { marker: '1' | '2'; payments: PartialPayment[] };
-  dueDates?: DueDate[]; // TerminPlatnosci
-  method?: PaymentMethodCode; // FormaPlatnosci
-  otherMethod?: string; // PlatnoscInna + OpisPlatnosci
-  bankAccounts?: BankAccount[]; // RachunekBankowy
-  factorBankAccounts?: BankAccount[]; // RachunekBankowyFaktora
-  earlyPaymentDiscount?: { conditions: string; amount: string }; // Skonto
-  paymentLink?: string; // LinkDoPlatnosci
-  ksefPaymentId?: string; // IPKSeF
-  extra?: XmlNode[];
-}
-
-/** Adnotacje (P_16..P_23, exemption, new means of transport, margin). */
-export interface Annotations {
-  cashAccounting: boolean; // P_16 metoda kasowa
-  selfBilling: boolean; // P_17 samofakturowanie
-  reverseCharge: boolean; // P_18 odwrotne obciążenie
-  splitPayment: boolean; // P_18A mechanizm podzielonej płatności
-  exemption?: { basis: ExemptionBasis; text: string }; // Zwolnienie (absent → P_19N)
-  /** NoweSrodkiTransportu when it is not P_22N: the element kept whole (P_22, P_42_5, NowySrodekTransportu…). */
-  newTransportMeans?: XmlNode;
-  simplifiedTriangular: boolean; // P_23
-  margin?: MarginProcedure; // PMarzy (absent → P_PMarzyN)
-  extra?: XmlNode[];
-}
-
-export interface CorrectedInvoice {
-  issueDate: string; // DataWystFaKorygowanej
-  number: string; // NrFaKorygowanej
-  ksefNumber?: string; // NrKSeFFaKorygowanej (absent → NrKSeFN: issued outside KSeF)
-}
-
-/** The correction part of KOR, KOR_ZAL and KOR_ROZ. */
-export interface Correction {
-  reason?: string; // PrzyczynaKorekty
-  type?: CorrectionType; // TypKorekty
-  corrected: CorrectedInvoice[]; // DaneFaKorygowanej (1..)
-  period?: string; // OkresFaKorygowanej
-  correctedNumber?: string; // NrFaKorygowany (the right number when correcting the number)
-  sellerBefore?: { vatPrefix?: string; nip: string; name: string; address: Address }; // Podmiot1K
-  buyersBefore?: { identifier: PartyIdentifier; name?: string; address?: Address; buyerId?: string }[]; // Podmiot2K
-  grossBefore?: string; // P_15ZK
-  exchangeRateBefore?: string; // KursWalutyZK
-}
-
-/** ZaliczkaCzesciowa — a part payment received, documented by this (ZAL) invoice. */
-export interface AdvancePart {
-  date: string; // P_6Z
-  gross: string; // P_15Z
-  exchangeRate?: string; // KursWalutyZW
-}
-
-/** FakturaZaliczkowa — an advance invoice settled by this one: its KSeF number, or its number when not in KSeF. */
-export interface AdvanceInvoiceRef {
-  ksefNumber?: string; // NrKSeFFaZaliczkowej
-  number?: string; // NrKSeFZN=1 + NrFaZaliczkowej
-}
-
-/** Rozliczenie. */
-export interface Settlement {
-  charges?: { amount: string; reason: string }[]; // Obciazenia
-  chargesTotal?: string; // SumaObciazen
-  deductions?: { amount: string; reason: string }[]; // Odliczenia
-  deductionsTotal?: string; // SumaOdliczen
-  toPay?: string; // DoZaplaty
-  toSettle?: string; // DoRozliczenia
-}
-
-/** DodatkowyOpis (key/value, optionally tied to a line). */
-export interface AdditionalInfo {
-  lineNumber?: number;
-  key: string;
-  value: string;
-}
-
-/** Stopka. */
-export interface Footer {
-  information?: { text?: string }[]; // Informacje/StopkaFaktury (0..3)
-  registers?: { fullName?: string; krs?: string; regon?: string; bdo?: string }[]; // Rejestry
-  extra?: XmlNode[];
-}
-
-export interface InvoiceHeader {
-  createdAt?: string; // DataWytworzeniaFa (written as "now" when absent)
-  systemInfo?: string; // SystemInfo
-}
-
 export interface Invoice {
   kind: InvoiceKind; // RodzajFaktury
   number: string; // P_2
@@ -285,8 +174,9 @@ export interface Invoice {
   exciseRefund?: boolean; // ZwrotAkcyzy
   settlement?: Settlement; // Rozliczenie
   payment?: Payment;
+  order?: Order; // Zamowienie
   footer?: Footer;
-  /** Untyped children of `Fa` (e.g. WarunkiTransakcji, Zamowienie), written back in schema order. */
+  /** Untyped children of `Fa` (e.g. WarunkiTransakcji), written back in schema order. */
   extra?: XmlNode[];
   /** Untyped children of `Faktura` (e.g. PodmiotUpowazniony, Zalacznik). */
   documentExtra?: XmlNode[];

@@ -1,26 +1,16 @@
-/** zod schemas of the invoice's parts (parties, lines, payment, annotations…); see schema.ts for the whole. */
+/** zod schemas of the invoice's parts (parties, lines, summary, annotations); sections in schema-sections.ts. */
 import { z } from 'zod';
-import {
-  CORRECTION_TYPES,
-  EXEMPTION_BASES,
-  GTU_CODES,
-  LINE_PROCEDURES,
-  MARGIN_PROCEDURES,
-  OWN_BANK_ACCOUNT_TYPES,
-  PAYMENT_METHOD_CODES,
-  SUMMARY_BUCKETS,
-  TAXPAYER_STATUSES,
-  THIRD_PARTY_ROLES,
-  VAT_RATES,
-} from './codes';
+import { EXEMPTION_BASES, GTU_CODES, LINE_PROCEDURES, MARGIN_PROCEDURES, SUMMARY_BUCKETS, TAXPAYER_STATUSES, THIRD_PARTY_ROLES, VAT_RATES } from './codes';
 import type { PartyIdentifier, XmlNode } from './model';
 import * as f from './schema-fields';
+
+const xmlText = z.string().refine((value) => !f.hasXmlForbiddenCharacters(value), 'Contains control characters');
 
 export const xmlNodeSchema: z.ZodType<XmlNode> = z.lazy(() =>
   z.strictObject({
     name: z.string().regex(/^[A-Za-z_][\w.-]*$/, 'Expected an XML element name'),
-    attributes: z.record(z.string().regex(/^[A-Za-z_][\w.:-]*$/), z.string()).optional(),
-    text: z.string().refine((value) => !f.hasXmlForbiddenCharacters(value), 'Contains control characters').optional(),
+    attributes: z.record(z.string().regex(/^[A-Za-z_][\w.-]*$/, 'Expected an unprefixed attribute name'), xmlText).optional(),
+    text: xmlText.optional(),
     children: z.array(xmlNodeSchema).optional(),
   }),
 );
@@ -176,55 +166,6 @@ export const summarySchema = z
     }
   });
 
-export const bankAccountSchema = z.strictObject({
-  number: f.bankAccountNumber,
-  swift: f.swift.optional(),
-  ownBankAccount: z.enum(OWN_BANK_ACCOUNT_TYPES).optional(),
-  bankName: f.text256.optional(),
-  description: f.text256.optional(),
-});
-
-const methodChoice = <T extends { method?: unknown; otherMethod?: unknown }>(value: T) =>
-  value.method === undefined || value.otherMethod === undefined;
-
-const partialPaymentSchema = z
-  .strictObject({
-    amount: f.amount,
-    date: f.paymentDate,
-    method: z.enum(PAYMENT_METHOD_CODES).optional(),
-    otherMethod: f.text256.optional(),
-  })
-  .refine(methodChoice, { path: ['otherMethod'], message: 'Give a payment method or another method, not both' });
-
-export const dueDateSchema = z.strictObject({
-  date: f.paymentDate.optional(),
-  description: z
-    .strictObject({ quantity: z.string().regex(/^[-+]?\d+$/, 'Expected a whole number'), unit: f.text50, startEvent: f.text256 })
-    .optional(),
-});
-
-export const paymentSchema = z
-  .strictObject({
-    paidDate: f.paymentDate.optional(),
-    partial: z
-      .strictObject({ marker: z.enum(['1', '2']), payments: z.array(partialPaymentSchema).min(1).max(100) })
-      .optional(),
-    dueDates: z.array(dueDateSchema).max(100).optional(),
-    method: z.enum(PAYMENT_METHOD_CODES).optional(),
-    otherMethod: f.text256.optional(),
-    bankAccounts: z.array(bankAccountSchema).max(100).optional(),
-    factorBankAccounts: z.array(bankAccountSchema).max(20).optional(),
-    earlyPaymentDiscount: z.strictObject({ conditions: f.text256, amount: f.text256 }).optional(),
-    paymentLink: f.paymentLink.optional(),
-    ksefPaymentId: f.ksefPaymentId.optional(),
-    extra,
-  })
-  .refine(methodChoice, { path: ['otherMethod'], message: 'Give a payment method or another method, not both' })
-  .refine((payment) => payment.paidDate === undefined || payment.partial === undefined, {
-    path: ['partial'],
-    message: 'An invoice is either paid or partly paid',
-  });
-
 export const annotationsSchema = z.strictObject({
   cashAccounting: z.boolean().default(false),
   selfBilling: z.boolean().default(false),
@@ -236,67 +177,6 @@ export const annotationsSchema = z.strictObject({
     .optional(),
   simplifiedTriangular: z.boolean().default(false),
   margin: z.enum(MARGIN_PROCEDURES).optional(),
-  extra,
-});
-
-const podmiot2kSchema = z.strictObject({
-  identifier: partyIdentifierSchema.refine((id) => id.type !== 'INTERNAL', 'Not allowed for a buyer'),
-  name: f.text512.optional(),
-  address: addressSchema.optional(),
-  buyerId: buyerId.optional(),
-});
-
-export const correctionSchema = z
-  .strictObject({
-    reason: f.text256.optional(),
-    type: z.enum(CORRECTION_TYPES).optional(),
-    corrected: z
-      .array(z.strictObject({ issueDate: f.invoiceDate, number: f.text256, ksefNumber: f.ksefNumber.optional() }))
-      .min(1)
-      .max(50000),
-    period: f.text256.optional(),
-    correctedNumber: f.text256.optional(),
-    sellerBefore: z
-      .strictObject({ vatPrefix: f.euCountryCode.optional(), nip: f.nip, name: f.text512, address: addressSchema })
-      .optional(),
-    buyersBefore: z.array(podmiot2kSchema).max(101).optional(),
-    grossBefore: f.amount.optional(),
-    exchangeRateBefore: f.quantity.optional(),
-  })
-  .refine((c) => c.exchangeRateBefore === undefined || c.grossBefore !== undefined, {
-    path: ['exchangeRateBefore'],
-    message: 'KursWalutyZK goes with P_15ZK',
-  });
-
-const chargeSchema = z.strictObject({ amount: f.amount, reason: f.text256 });
-
-export const settlementSchema = z
-  .strictObject({
-    charges: z.array(chargeSchema).max(100).optional(),
-    chargesTotal: f.amount.optional(),
-    deductions: z.array(chargeSchema).max(100).optional(),
-    deductionsTotal: f.amount.optional(),
-    toPay: f.amount.optional(),
-    toSettle: f.amount.optional(),
-  })
-  .refine((s) => s.toPay === undefined || s.toSettle === undefined, {
-    path: ['toSettle'],
-    message: 'Either an amount to pay or to settle',
-  });
-
-export const footerSchema = z.strictObject({
-  information: z.array(z.strictObject({ text: f.plainString(1, 3500).optional() })).max(3).optional(),
-  registers: z
-    .array(
-      z.strictObject({
-        fullName: f.text256.optional(),
-        krs: f.krs.optional(),
-        regon: f.regon.optional(),
-        bdo: f.bdo.optional(),
-      }),
-    )
-    .max(100)
-    .optional(),
   extra,
 });
 

@@ -7,19 +7,8 @@ import { z } from 'zod';
 import { INVOICE_KINDS } from './codes';
 import type { Invoice } from './model';
 import * as f from './schema-fields';
-import {
-  annotationsSchema,
-  buyerSchema,
-  correctionSchema,
-  extraNodesSchema,
-  footerSchema,
-  invoiceLineSchema,
-  paymentSchema,
-  sellerSchema,
-  settlementSchema,
-  summarySchema,
-  thirdPartySchema,
-} from './schema-parts';
+import { annotationsSchema, buyerSchema, extraNodesSchema, invoiceLineSchema, sellerSchema, summarySchema, thirdPartySchema } from './schema-parts';
+import { correctionSchema, footerSchema, orderSchema, paymentSchema, settlementSchema } from './schema-sections';
 
 const invoiceObjectSchema = z.strictObject({
   kind: z.enum(INVOICE_KINDS),
@@ -66,6 +55,7 @@ const invoiceObjectSchema = z.strictObject({
   exciseRefund: z.boolean().optional(),
   settlement: settlementSchema.optional(),
   payment: paymentSchema.optional(),
+  order: orderSchema.optional(),
   footer: footerSchema.optional(),
   extra: extraNodesSchema,
   documentExtra: extraNodesSchema,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeAdvanceSummary } from './advance';
 import type { Invoice, InvoiceLine } from './model';
 import { completeInvoice, computeLineAmounts, computeTotals } from './totals';
 
@@ -168,5 +169,21 @@ describe('completeInvoice', () => {
     expect(completed.summary).toEqual({ buckets: { '1': { net: '31.00', vat: '7.13' } }, gross: '38.13' });
     const stated = { buckets: {}, gross: '1.00' };
     expect(completeInvoice(invoiceWith([], { summary: stated })).summary).toBe(stated);
+  });
+});
+
+describe('computeAdvanceSummary (ZAL)', () => {
+  it('takes VAT out of the advance (× rate / (100 + rate)) and splits it over the order rates by gross share', () => {
+    // Order: 1000 net at 23 % (1230 gross) + 1000 net at 8 % (1080 gross) = 2310 gross; advance 1000.
+    const order = { value: '2310.00', lines: [{ netTotal: '1000', rate: '23' as const }, { netTotal: '1000', rate: '8' as const }] };
+    // 23 %: 1000 × 1230/2310 = 532.47 → VAT 99.57, net 432.90; 8 %: the remaining 467.53 → VAT 34.63, net 432.90.
+    expect(computeAdvanceSummary(order, '1000')).toEqual({
+      buckets: { '1': { net: '432.90', vat: '99.57' }, '2': { net: '432.90', vat: '34.63' } },
+      gross: '1000.00',
+    });
+    expect(computeAdvanceSummary({ value: '100', lines: [{ netTotal: '100', rate: 'zw' }] }, '50')).toEqual({
+      buckets: { '7': { net: '50.00' } },
+      gross: '50.00',
+    });
   });
 });

@@ -17,6 +17,8 @@ export type CertificateStatus = 'valid' | 'expiring' | 'expired' | 'notYetValid'
 export type CertificateWarning = 'NO_POLISH_IDENTIFIER' | 'INVALID_IDENTIFIER_CHECKSUM' | 'EXPIRING_SOON' | 'OFFLINE_ONLY';
 export type KsefCertificateType = 'Authentication' | 'Offline';
 export type CertificateKeyAlgorithm = 'ec' | 'rsa';
+/** Why KSeF would refuse a certificate's key: RSA under 2048 bits, an EC curve it does not take, another key type. */
+export type CertificateKeyProblem = 'RSA_KEY_TOO_SHORT' | 'EC_CURVE_NOT_ACCEPTED' | 'KEY_TYPE_NOT_ACCEPTED';
 
 /** Public facts of a certificate, as the UI shows them: never key bytes. */
 export interface CertificateFacts {
@@ -33,6 +35,8 @@ export interface CertificateFacts {
   keyType: string;
   status: CertificateStatus;
   canSignIn: boolean;
+  /** Present when KSeF's key rules make sign-in impossible (then `canSignIn` is false). */
+  keyProblem?: CertificateKeyProblem;
 }
 
 /** What the import wizard shows after reading a file. */

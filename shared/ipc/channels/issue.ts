@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { InvoiceViewData } from '../../domain/invoice/view';
 import { defineChannel, defineEvent } from '../define';
 import {
   BUYER_IDENTIFIER_TYPES,
@@ -125,9 +126,11 @@ export interface IssueProblem {
 export interface IssuePreview {
   /** The XML as it would be issued (number proposed by the series, not yet reserved). */
   xml: string;
+  /** Whether the FA(3) schema check ran (it is skipped only while the validator is unavailable). */
+  validated: boolean;
   problems: IssueProblem[];
-  /** InvoiceViewData of the preview (shape owned by the invoice view); null when the XML could not be built. */
-  view: unknown;
+  /** What the invoice view shows; null when the XML could not be built or read back. */
+  view: InvoiceViewData | null;
 }
 
 export type IssueOutcome =

@@ -2,20 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox';
 import { createKsefProbe } from '../../../electron/services/outbox/offline/ksef-probe';
 import { OutageDetector, type OutageEvent } from '../../../electron/services/outbox/offline/outage-detector';
+import { sandboxFaults } from '../../helpers/sandbox-faults';
 
 /** The outage detector against the sandbox's `outage` fault, toggled at /__sandbox/faults, with real HTTP and timers. */
 let sandbox: RunningSandbox;
-let faultsUrl: string;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ limits: 'off' });
-  faultsUrl = `${new URL(sandbox.baseUrl).origin}/__sandbox/faults`;
 });
 afterAll(async () => sandbox?.close());
 
 async function setFaults(plan: string | null): Promise<void> {
-  const response = await fetch(faultsUrl, plan === null ? { method: 'DELETE' } : { method: 'PUT', body: plan });
-  expect(response.ok).toBe(true);
+  if (plan === null) await sandboxFaults(sandbox).clear();
+  else await sandboxFaults(sandbox).set(plan);
 }
 
 /** One "real" KSeF request as the outbox would make it, reported to the detector. */

@@ -7,7 +7,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export type FixtureKeyType = 'rsa' | 'ec-p256' | 'ec-p384';
+/** The last four are keys KSeF refuses (key-rules.ts); tests prove they never become "can sign in". */
+export type FixtureKeyType = 'rsa' | 'ec-p256' | 'ec-p384' | 'rsa-1024' | 'ec-p192' | 'ec-secp256k1' | 'ed25519';
+
+const GENPKEY_OPTIONS: Record<FixtureKeyType, string[]> = {
+  rsa: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+  'rsa-1024': ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:1024'],
+  'ec-p256': ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+  'ec-p384': ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'],
+  'ec-p192': ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-192'],
+  'ec-secp256k1': ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:secp256k1'],
+  ed25519: ['-algorithm', 'ED25519'],
+};
 
 export const PERSON_NIP = '5265877635';
 export const PERSON_PESEL = '44051401359';
@@ -46,11 +57,7 @@ export class OpensslFixtures {
   /** Unencrypted PKCS#8 PEM. */
   generateKey(keyType: FixtureKeyType): string {
     const name = this.fresh('key.pem');
-    const options =
-      keyType === 'rsa'
-        ? ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048']
-        : ['-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${keyType === 'ec-p256' ? 'P-256' : 'P-384'}`];
-    this.run('genpkey', ...options, '-out', name);
+    this.run('genpkey', ...GENPKEY_OPTIONS[keyType], '-out', name);
     return name;
   }
 

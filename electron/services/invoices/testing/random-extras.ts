@@ -55,29 +55,6 @@ export function randomTransactionTerms(random: Random): XmlNode {
   ]);
 }
 
-export function randomOrder(random: Random): XmlNode {
-  const count = random.int(1, 3);
-  const lines: XmlNode[] = [];
-  for (let index = 1; index <= count; index += 1) {
-    lines.push(
-      node('ZamowienieWiersz', [
-        leaf('NrWierszaZam', String(index)),
-        random.maybe(0.5, () => leaf('UU_IDZ', random.digits(12))),
-        leaf('P_7Z', phrase(random)),
-        leaf('P_8AZ', 'szt.'),
-        leaf('P_8BZ', String(random.int(1, 9))),
-        leaf('P_9AZ', random.decimal(1000, 2)),
-        leaf('P_11NettoZ', random.decimal(5000, 2)),
-        leaf('P_11VatZ', random.decimal(1000, 2)),
-        leaf('P_12Z', random.pick(['23', '8', '5', 'zw'])),
-        random.maybe(0.2, () => leaf('GTUZ', 'GTU_12')),
-        random.maybe(0.2, () => leaf('StanPrzedZ', '1')),
-      ]),
-    );
-  }
-  return node('Zamowienie', [leaf('WartoscZamowienia', random.decimal(100000, 2)), ...lines]);
-}
-
 export function randomAttachment(random: Random): XmlNode {
   const columns = random.int(1, 4);
   const types = ['txt', 'date', 'dec', 'int', 'time', 'datetime'];

@@ -7,10 +7,10 @@
  */
 import { INVOICE_KINDS, THIRD_PARTY_ROLES, VAT_RATES } from '../../../../shared/domain/invoice/codes';
 import type { InvoiceKind } from '../../../../shared/domain/invoice/codes';
-import type { Address, Buyer, Invoice, InvoiceLine, PartyIdentifier, Payment, ThirdParty } from '../../../../shared/domain/invoice/model';
-import { computeLineAmounts, computeTotals } from '../../../../shared/domain/invoice/totals';
+import type { Address, Buyer, Invoice, InvoiceLine, Order, OrderLine, PartyIdentifier, Payment, ThirdParty } from '../../../../shared/domain/invoice/model';
+import { computeLineAmounts, computeTotals, sumAmounts } from '../../../../shared/domain/invoice/totals';
 import { Random, phrase } from './prng';
-import { randomAttachment, randomAuthorizedEntity, randomNewTransportMeans, randomNip, randomOrder, randomTransactionTerms } from './random-extras';
+import { randomAttachment, randomAuthorizedEntity, randomNewTransportMeans, randomNip, randomTransactionTerms } from './random-extras';
 
 export { randomNip };
 
@@ -139,6 +139,22 @@ function payment(random: Random): Payment {
   return value;
 }
 
+function randomOrder(random: Random): Order {
+  const lines: OrderLine[] = Array.from({ length: random.int(1, 3) }, (_, index) => {
+    const line: OrderLine = { lineNumber: index + 1, name: phrase(random), unit: 'szt.', quantity: String(random.int(1, 9)), unitNetPrice: random.decimal(1000, 2) };
+    line.rate = random.pick(['23', '8', '5', 'zw'] as const);
+    line.netTotal = computeLineAmounts(line).net;
+    line.vatTotal = computeLineAmounts(line).vat;
+    if (random.chance(0.2)) line.uuid = random.digits(12);
+    if (random.chance(0.1)) line.gtu = 'GTU_12';
+    if (random.chance(0.1)) line.procedure = 'TT_D';
+    if (random.chance(0.1)) line.annex15 = true;
+    if (random.chance(0.1)) line.beforeCorrection = true;
+    return line;
+  });
+  return { value: sumAmounts(lines.map((line) => computeLineAmounts(line).gross)), lines };
+}
+
 export function randomInvoice(seed: number, forcedKind?: InvoiceKind): Invoice {
   const random = new Random(seed);
   const kind = forcedKind ?? random.pick(INVOICE_KINDS);
@@ -212,15 +228,16 @@ export function randomInvoice(seed: number, forcedKind?: InvoiceKind): Invoice {
     if (random.chance(0.5)) Object.assign(invoice.settlement, { charges: [{ amount: '5', reason: 'opłata' }], chargesTotal: '5' });
   }
   if (random.chance(0.8)) invoice.payment = payment(random);
+  else if (random.chance(0.3)) invoice.payment = { dueDates: [{}] }; // empty optional containers are valid FA(3)
+  if (random.chance(0.05)) invoice.seller.contacts = [{}];
   if (random.chance(0.4)) {
     invoice.footer = {
-      information: [{ text: 'Kapitał zakładowy 5 000 000 zł' }],
+      information: [random.chance(0.9) ? { text: 'Kapitał zakładowy 5 000 000 zł\nul. Nowa 1' } : {}],
       registers: [{ krs: random.digits(10), regon: random.digits(9), bdo: random.digits(9) }, ...(random.chance(0.3) ? [{ fullName: phrase(random) }] : [])],
     };
   }
-  const extra = [random.chance(0.2) ? randomTransactionTerms(random) : undefined, kind === 'ZAL' || random.chance(0.05) ? randomOrder(random) : undefined];
-  const presentExtra = extra.filter((value) => value !== undefined);
-  if (presentExtra.length > 0) invoice.extra = presentExtra;
+  if (kind === 'ZAL' || kind === 'KOR_ZAL' || random.chance(0.05)) invoice.order = randomOrder(random);
+  if (random.chance(0.2)) invoice.extra = [randomTransactionTerms(random)];
   const documentExtra = [random.chance(0.1) ? randomAuthorizedEntity(random) : undefined, random.chance(0.15) ? randomAttachment(random) : undefined];
   const presentDocumentExtra = documentExtra.filter((value) => value !== undefined);
   if (presentDocumentExtra.length > 0) invoice.documentExtra = presentDocumentExtra;

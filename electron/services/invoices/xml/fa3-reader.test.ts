@@ -38,6 +38,7 @@ describe('readInvoiceXml: bad input gets a code', () => {
     expectFailure(base.replace('\n<Faktura', '\n<!DOCTYPE x [<!ENTITY a "b">]>\n<Faktura'), 'UNSUPPORTED_XML');
     expectFailure(base.replace('encoding="UTF-8"', 'encoding="windows-1250"'), 'UNSUPPORTED_XML');
     expectFailure(Buffer.from(`\ufeff${base}`, 'utf16le'), 'UNSUPPORTED_XML');
+    expectFailure(base.replace('<Fa>', `<Fa>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}`), 'UNSUPPORTED_XML');
   });
 
   it('NOT_FA3 naming the document for FA(2), a UPO and anything else', () => {

@@ -5,18 +5,15 @@
  */
 import { FA3_NAMESPACE, FA3_SYSTEM_CODE, INVOICE_KINDS } from '../../../../shared/domain/invoice/codes';
 import type { Footer, Invoice, InvoiceHeader } from '../../../../shared/domain/invoice/model';
+import type { InvoiceReadErrorCode } from '../../../../shared/domain/invoice/read-errors';
 import { readAnnotations, readCorrection, readLine, readPayment, readSettlement, readSummary } from './read-fa';
+import { readOrder } from './read-order';
 import { readBuyer, readSeller, readThirdParty } from './read-parties';
 import { Children, Fa3ContentError, assignDefined, leafText, oneOf } from './read-support';
 import { XmlSyntaxError, lineAt, parseXml, type XmlElement } from './xml-parser';
 
-export const INVOICE_READ_ERROR_CODES = ['EMPTY_FILE', 'MALFORMED_XML', 'UNSUPPORTED_XML', 'NOT_FA3', 'INVALID_FA3'] as const;
-/**
- * EMPTY_FILE: no content · MALFORMED_XML: not well-formed XML or not UTF-8 · UNSUPPORTED_XML: a DOCTYPE or
- * another declared encoding · NOT_FA3: another document (FA(2), UPO, …) · INVALID_FA3: FA(3) namespace but
- * not the FA(3) structure (a required element missing, a value outside a code list).
- */
-export type InvoiceReadErrorCode = (typeof INVOICE_READ_ERROR_CODES)[number];
+export { INVOICE_READ_ERROR_CODES } from '../../../../shared/domain/invoice/read-errors';
+export type { InvoiceReadErrorCode };
 
 export type ReadInvoiceResult =
   | { ok: true; invoice: Invoice }
@@ -158,6 +155,7 @@ function readFa(element: XmlElement, invoice: Pick<Invoice, 'seller' | 'buyer' |
   result.lines = c.all('FaWiersz').map((line, index) => readLine(line, index + 1));
   assignDefined(result, 'settlement', readSettlement(c.one('Rozliczenie')));
   assignDefined(result, 'payment', readPayment(c.one('Platnosc')));
+  assignDefined(result, 'order', readOrder(c.one('Zamowienie')));
   assignDefined(result, 'extra', c.rest());
   return result;
 }

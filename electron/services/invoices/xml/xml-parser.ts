@@ -34,6 +34,8 @@ const NAME = /[A-Za-z_:\u00C0-\uFFFD][\w.:\-\u00B7\u00C0-\uFFFD]*/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** FA(3) nests about 8 deep; anything far deeper is refused before it can exhaust the stack. */
+const MAX_DEPTH = 100;
 
 export function lineAt(source: string, offset: number): number {
   let line = 1;
@@ -218,7 +220,10 @@ class Parser {
     const parent = this.stack.at(-1);
     if (parent) parent.element.children.push(element);
     else this.root = element;
-    if (!selfClosing) this.stack.push({ element, qname, scope });
+    if (!selfClosing) {
+      if (this.stack.length >= MAX_DEPTH) this.fail(`Elements nested deeper than ${MAX_DEPTH} levels`, start, 'UNSUPPORTED_XML');
+      this.stack.push({ element, qname, scope });
+    }
   }
 
   private resolve(prefix: string, scope: Map<string, string> | undefined, offset: number): string {

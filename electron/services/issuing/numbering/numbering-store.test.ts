@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,6 +77,24 @@ describe('NumberingStore', () => {
     }));
     expect(new Set(numbers).size).toBe(50);
     expect(numbers.map((number) => Number(number.split('/')[1])).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index + 1));
+  });
+
+  it('keeps numbers distinct when several processes issue from the same profile at once', async () => {
+    const file = tempFile();
+    const store = openFile(file); // applies the migrations and creates the series before the workers start
+    const series = store.list(NIP)[0]!;
+    const worker = path.join(__dirname, 'testing', 'allocate-worker.ts');
+    const run = () =>
+      new Promise<string[]>((resolve, reject) => {
+        execFile(process.execPath, ['--import', 'tsx', worker, file, NIP, series.id, '2026-08-01', '20'], (error, stdout) =>
+          error ? reject(error) : resolve(JSON.parse(stdout) as string[]),
+        );
+      });
+    const batches = await Promise.all([run(), run(), run()]);
+    const numbers = batches.flat();
+    expect(new Set(numbers).size).toBe(60);
+    expect(numbers.map((number) => Number(number.split('/')[1])).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, index) => index + 1));
+    expect(store.allocate(NIP, series.id, '2026-08-02')).toBe('FV/61/08/2026');
   });
 
   it('does not let a counter edit bring an old number back', () => {

@@ -1,0 +1,184 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
+import { launchChromium, screenshot } from '../helpers/chromium';
+
+const SELLER_NIP = '5265877635';
+const BUYER_NIP = '7171642051';
+const NBSP = '\u00a0';
+/** The machine is shared: give the UI time to answer before calling it a failure. */
+const WAIT = { timeout: 20_000 };
+/** Where the brief asks for the screenshots to be looked at; the CI copy stays in test-results. */
+const SHOTS_DIR = process.env.ISSUE_SHOTS_DIR ?? '/tmp/shots';
+
+/** The whole page at once: the viewport grows to the page, so the sticky action bar sits where it belongs. */
+async function shot(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1360, height: 1000 };
+  const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+  const file = await screenshot(page, `issue-${name}`);
+  await page.setViewportSize(size);
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  copyFileSync(file, path.join(SHOTS_DIR, `issue-${name}.png`));
+}
+
+async function openApp(browser: Browser, app: BrowserModeApp): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'pl-PL', acceptDownloads: true });
+  await page.goto(app.url);
+  return page;
+}
+
+/**
+ * A sole trader's first invoice, typed with the keyboard: seller data, buyer, two lines with live totals,
+ * Ctrl+S; the app restarts on the same profile and the draft comes back; preview; the PDF downloads.
+ */
+describe('issuing form (browser mode)', () => {
+  const profileDir = tempProfile('ksef-desk-issue-e2e-');
+  let app: BrowserModeApp;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startBrowserMode(profileDir);
+    browser = await launchChromium();
+    page = await openApp(browser, app);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('asks for a company first, then for the seller data, which it keeps', async () => {
+    await expect.poll(() => page.getByText('dodaj najpierw swoją firmę').count(), WAIT).toBe(1);
+    await page.getByTestId('nav-companies').click();
+    await page.getByTestId('company-nip').fill(SELLER_NIP);
+    await page.getByTestId('company-name').fill('Kowalski Usługi');
+    await page.getByRole('button', { name: 'Dodaj firmę' }).click();
+    await expect.poll(() => page.getByTestId('company-entry').count(), WAIT).toBe(1);
+
+    await page.getByTestId('nav-issue').click();
+    await expect.poll(() => page.getByText('Uzupełnij dane sprzedawcy').count(), WAIT).toBe(1);
+    await page.getByTestId('seller-profile-button').click();
+    const dialog = page.getByTestId('seller-profile-dialog');
+    await dialog.getByTestId('seller-line1').fill('ul. Prosta 1');
+    await dialog.getByTestId('seller-line2').fill('00-001 Warszawa');
+    await dialog.getByTestId('seller-place').fill('Warszawa');
+    await dialog.getByTestId('seller-add-account').click();
+    await dialog.getByTestId('seller-iban').fill('61 1090 1014 0000 0712 1981 2875');
+    await dialog.getByTestId('seller-save').click();
+    await expect.poll(() => dialog.getByText('suma kontrolna IBAN się nie zgadza').count(), WAIT).toBe(1);
+    await shot(page, '1-seller-profile');
+    await dialog.getByTestId('seller-iban').fill('61 1090 1014 0000 0712 1981 2874');
+    await dialog.getByTestId('seller-save').click();
+    await expect.poll(() => page.getByTestId('seller-profile-dialog').count(), WAIT).toBe(0);
+    await expect.poll(() => page.getByText('Uzupełnij dane sprzedawcy').count(), WAIT).toBe(0);
+  });
+
+  it('fills a two-line invoice with the keyboard and shows the totals per rate as it goes', async () => {
+    await page.getByTestId('new-invoice').click();
+    await expect.poll(() => page.getByTestId('issue-place').inputValue(), WAIT).toBe('Warszawa');
+    expect(await page.getByTestId('payment-bank-account').inputValue()).toBe('61109010140000071219812874');
+
+    // One click into the buyer's NIP (as a user would), then only the keyboard.
+    await page.getByTestId('buyer-identifier').focus();
+    await page.keyboard.type('717-164-20-52'); // one digit wrong
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Nowak Handel Sp. z o.o.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ul. Długa 5');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('30-001 Kraków');
+
+    await page.getByTestId('line-name').first().focus();
+    await page.keyboard.type('Projekt strony internetowej');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('usł.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('2 500,00');
+    await page.keyboard.press('Tab'); // VAT 23% stays
+    await page.keyboard.press('Tab'); // no discount
+    await page.keyboard.press('Enter'); // Enter in the last line adds one and puts the cursor in its name
+    await expect.poll(() => page.getByTestId('line-row').count(), WAIT).toBe(2);
+    await page.keyboard.type('Hosting');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('12');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('mies.');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('49,90');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('8'); // the native select jumps to 8%
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('10');
+
+    // 2500.00 at 23 %; 12 × (49.90 − 4.99) = 538.92 at 8 % → VAT 43.11
+    const totals = page.getByTestId('totals');
+    await expect.poll(() => totals.locator('[data-rate="23"]').textContent(), WAIT).toBe(`23%2${NBSP}500,00575,003${NBSP}075,00`);
+    expect(await totals.locator('[data-rate="8"]').textContent()).toBe('8%538,9243,11582,03');
+    expect(await page.getByTestId('totals-to-pay').textContent()).toBe(`3${NBSP}657,03 PLN`);
+    expect(await page.getByTestId('line-value').allTextContents()).toEqual([`2${NBSP}500,00`, '538,92']);
+    await shot(page, '2-typed');
+
+    // "Wystaw" checks the form first: the wrong NIP digit is named at the field.
+    await page.getByTestId('issue').click();
+    await expect.poll(() => page.getByText('Nieprawidłowy NIP: cyfra kontrolna się nie zgadza.').count(), WAIT).toBe(1);
+    await shot(page, '3-nip-error');
+    await page.getByTestId('buyer-identifier').fill('');
+    await page.getByTestId('buyer-identifier').focus();
+    await page.keyboard.type(BUYER_NIP);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByText('Nieprawidłowy NIP: cyfra kontrolna się nie zgadza.').count(), WAIT).toBe(0);
+  });
+
+  it('saves the draft with Ctrl+S', async () => {
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.getByTestId('autosave-status').getAttribute('data-status'), WAIT).toBe('saved');
+    expect(await page.getByTestId('autosave-status').textContent()).toContain('Szkic zapisany o');
+    await shot(page, '4-saved');
+  });
+
+  it('reopens the draft after the app restarts on the same profile', async () => {
+    await page.close();
+    await app.stop();
+    app = await startBrowserMode(profileDir);
+    page = await openApp(browser, app);
+    await page.getByTestId('nav-issue').click();
+    await page.getByTestId('drafts-button').click();
+    const entry = page.getByTestId('draft-entry');
+    await expect.poll(() => entry.count(), WAIT).toBe(1);
+    expect(await entry.textContent()).toContain('Nowak Handel Sp. z o.o.');
+    await shot(page, '5-drafts-after-restart');
+    await entry.getByRole('button').first().click();
+    await expect.poll(() => page.getByTestId('buyer-name').inputValue(), WAIT).toBe('Nowak Handel Sp. z o.o.');
+    expect(await page.getByTestId('buyer-identifier').inputValue()).toBe(BUYER_NIP);
+    expect(await page.getByTestId('line-name').nth(1).inputValue()).toBe('Hosting');
+    expect(await page.getByTestId('line-discount').nth(1).inputValue()).toBe('10');
+    expect(await page.getByTestId('totals-to-pay').textContent()).toBe(`3${NBSP}657,03 PLN`);
+    await shot(page, '6-draft-reopened');
+  });
+
+  it('previews the invoice and downloads its PDF', async () => {
+    await page.getByTestId('preview').click();
+    const dialog = page.getByTestId('preview-dialog');
+    await expect.poll(() => dialog.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toContain('Nowak Handel Sp. z o.o.');
+    expect(await dialog.textContent()).toContain('FV/1/');
+    await shot(page, '7-preview');
+
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByTestId('download-pdf').click()]);
+    expect(download.suggestedFilename()).toMatch(/^FV_1_\d{2}_\d{4}\.pdf$/);
+    const file = path.join(profileDir, 'download.pdf');
+    await download.saveAs(file);
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Nowak Handel Sp. z o.o.');
+    expect(text).toContain('Projekt strony internetowej');
+    expect(text).toMatch(/3\s?657,03/);
+  });
+});

@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type RunningSandbox } from '../../electron/sandbox/index';
+import { buildTestInvoice } from '../../electron/sandbox/sessions/client-kit';
+import { warsawDate } from '../../shared/domain/business-days';
+import { runCli, startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
+import { launchChromium } from '../helpers/chromium';
+
+const NIP = '5265877635';
+const PASSPHRASE = 'wysylka faktur 2026';
+const SHOTS = '/tmp/shots';
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(SHOTS, `sent-${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+const invoiceFile = (number: string, issueDate = warsawDate(new Date())) => ({
+  name: `${number.replace(/\//g, '-')}.xml`,
+  mimeType: 'application/xml',
+  buffer: buildTestInvoice({ sellerNip: NIP, invoiceNumber: number, issueDate }),
+});
+
+/** A sole trader's day: send invoices to KSeF, see numbers and UPO, a rejection explained, and offline mode with QR codes. */
+describe('Sent page (browser mode, sandbox)', () => {
+  let sandbox: RunningSandbox;
+  let app: BrowserModeApp;
+  let browser: Browser;
+  let page: Page;
+
+  const rows = () => page.getByTestId('sent-table').locator('.MuiDataGrid-row');
+  const rowOf = (number: string) => rows().filter({ hasText: number });
+  const stateOf = (number: string) => rowOf(number).getByTestId('outbox-state').getAttribute('data-state');
+
+  async function importFiles(...files: ReturnType<typeof invoiceFile>[]): Promise<void> {
+    await page.getByTestId('import-input').setInputFiles(files);
+    for (const file of files) await expect.poll(() => rowOf(file.name.replace('.xml', '').replace(/-/g, '/')).count()).toBe(1);
+  }
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ limits: 'off' });
+    const profile = tempProfile('ksef-desk-send-e2e-');
+    const passphraseFile = path.join(profile, '..', `${path.basename(profile)}-passphrase`);
+    writeFileSync(passphraseFile, PASSPHRASE);
+    const created = await runCli(['--profile', profile, '--base-url', sandbox.baseUrl, '--passphrase-file', passphraseFile, 'cert', 'test-create', '--nip', NIP]);
+    expect(created.code, created.stderr).toBe(0);
+    app = await startBrowserMode(profile, ['--base-url', sandbox.baseUrl]);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    await page.goto(app.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await sandbox?.close();
+  });
+
+  it('starts empty, then signs in for the company', async () => {
+    await page.getByTestId('nav-sent').click();
+    await expect.poll(() => page.getByText('Nie wysłano jeszcze żadnej faktury').count()).toBe(1);
+    await shot(page, '1-empty');
+
+    await page.getByTestId('nav-companies').click();
+    await page.getByTestId('company-nip').fill(NIP);
+    await page.getByTestId('company-name').fill('Pszczółka Miód i Wosk');
+    await page.getByRole('button', { name: 'Dodaj firmę' }).click();
+    await expect.poll(() => page.getByTestId('company-entry').count()).toBe(1);
+    await page.getByTestId('sign-in-control').getByRole('button', { name: 'Zaloguj' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('vault-passphrase').fill(PASSPHRASE);
+    await dialog.getByTestId('vault-passphrase').press('Enter');
+    await page.waitForTimeout(3000);
+    await shot(page, 'debug-unlocked');
+    await dialog.getByTestId('sign-in-submit').click();
+    await page.waitForTimeout(5000);
+    await shot(page, 'debug-signin');
+    await expect.poll(() => page.getByTestId('sign-in-control').getAttribute('data-signed-in'), { timeout: 30_000 }).toBe('true');
+  }, 60_000);
+
+  it('imports XML files, sends them, and shows their KSeF numbers', async () => {
+    await page.getByTestId('nav-sent').click();
+    await importFiles(invoiceFile('FV/1/2026'), invoiceFile('FV/2/2026'));
+    expect(await stateOf('FV/1/2026')).toBe('queued');
+    await shot(page, '2-queued');
+    await page.getByTestId('send-now').click();
+    await expect.poll(() => stateOf('FV/1/2026'), { timeout: 60_000 }).toBe('accepted');
+    await expect.poll(() => stateOf('FV/2/2026'), { timeout: 60_000 }).toBe('accepted');
+    expect(await rowOf('FV/1/2026').getByTestId('ksef-number').textContent()).toMatch(new RegExp(`^${NIP}-\\d{8}-[0-9A-F]{12}-[0-9A-F]{2}$`));
+    await shot(page, '3-accepted');
+  }, 90_000);
+
+  it('opens one: KSeF number, history, UPO and PDF downloads', async () => {
+    await rowOf('FV/1/2026').click();
+    const detail = page.getByTestId('sent-detail');
+    const ksefNumber = (await detail.getByTestId('detail-ksef-number').textContent())?.trim() ?? '';
+    expect(ksefNumber).toMatch(new RegExp(`^${NIP}-`));
+    await expect.poll(() => detail.getByTestId('timeline').locator('li').count()).toBeGreaterThanOrEqual(3);
+    await shot(page, '4-detail');
+
+    const [upo] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('download-upo').click()]);
+    const upoXml = readFileSync((await upo.path()) ?? '', 'utf8');
+    expect(upoXml).toContain('Potwierdzenie');
+    expect(upoXml).toContain(ksefNumber);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('download-pdf').click()]);
+    expect(readFileSync((await pdf.path()) ?? '').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
+    await page.keyboard.press('Escape');
+  }, 60_000);
+});
