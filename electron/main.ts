@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app/app-protocol';
 import { createElectronSettingsEngine } from './app/electron-settings';
 import { createMainWindow } from './app/main-window';
+import { showReceivedNotifications } from './app/received-notifications';
 import { createOsKeyProtector } from './app/safe-storage';
 import { devToolsAllowed, hardenEveryWebContents, hardenSession } from './app/security';
 import { createElectronUpdateFeed } from './app/update-feed';
@@ -47,6 +48,7 @@ function startApp(profileDir: string): void {
     core.events.subscribe((event, payload) => {
       if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
     });
+    showReceivedNotifications(core);
     app.on('second-instance', () => {
       if (window.isMinimized()) window.restore();
       window.focus();

@@ -86,7 +86,7 @@ export const issueEn: Widen<typeof issuePl> = {
       copyToBefore: 'Copy the lines after the correction as the state before',
     },
     rates: { '23': '23%', '22': '22%', '8': '8%', '7': '7%', '5': '5%', '4': '4%', '3': '3%', '0 KR': '0% (domestic)', '0 WDT': '0% (intra-EU)', '0 EX': '0% (export)', zw: 'exempt', oo: 'reverse charge', 'np I': 'n/a I', 'np II': 'n/a II' },
-    totals: { rate: 'Rate', net: 'Net', vat: 'VAT', gross: 'Gross', total: 'Total', toPay: 'To pay', vatPln: 'VAT in PLN', empty: 'Add lines to see the totals.' },
+    totals: { rate: 'Rate', net: 'Net', vat: 'VAT', gross: 'Gross', total: 'Total', toPay: 'To pay', toRefund: 'To refund', vatPln: 'VAT in PLN', empty: 'Add lines to see the totals.' },
     payment: {
       method: 'Payment method',
       methods: { '': 'not given', '1': 'cash', '2': 'card', '3': 'voucher', '4': 'cheque', '5': 'credit', '6': 'bank transfer', '7': 'mobile payment' },

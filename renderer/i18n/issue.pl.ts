@@ -83,7 +83,7 @@ export const issuePl = {
       copyToBefore: 'Przepisz pozycje po korekcie jako stan przed',
     },
     rates: { '23': '23%', '22': '22%', '8': '8%', '7': '7%', '5': '5%', '4': '4%', '3': '3%', '0 KR': '0% (kraj)', '0 WDT': '0% (WDT)', '0 EX': '0% (eksport)', zw: 'zw', oo: 'oo', 'np I': 'np I', 'np II': 'np II' },
-    totals: { rate: 'Stawka', net: 'Netto', vat: 'VAT', gross: 'Brutto', total: 'Razem', toPay: 'Do zapłaty', vatPln: 'VAT w PLN', empty: 'Dodaj pozycje, aby zobaczyć sumy.' },
+    totals: { rate: 'Stawka', net: 'Netto', vat: 'VAT', gross: 'Brutto', total: 'Razem', toPay: 'Do zapłaty', toRefund: 'Do zwrotu', vatPln: 'VAT w PLN', empty: 'Dodaj pozycje, aby zobaczyć sumy.' },
     payment: {
       method: 'Forma płatności',
       methods: { '': 'nie podano', '1': 'gotówka', '2': 'karta', '3': 'bon', '4': 'czek', '5': 'kredyt', '6': 'przelew', '7': 'płatność mobilna' },

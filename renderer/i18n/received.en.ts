@@ -83,7 +83,7 @@ export const receivedEn: typeof receivedPl = {
       issueDate: 'Issue date',
       received: 'Received (KSeF number assigned)',
       amounts: 'Amounts',
-      noView: 'The full invoice view arrives with the visualisation module; below are the KSeF details.',
+      noView: 'This file cannot be read as an FA(3) invoice; below are the details KSeF gave. The XML file can be downloaded.',
       downloadXml: 'Download XML',
       downloadPdf: 'Download PDF',
       booked: 'Booked',

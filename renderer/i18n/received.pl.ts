@@ -87,7 +87,7 @@ export const receivedPl = {
       issueDate: 'Data wystawienia',
       received: 'Data otrzymania (nadania numeru KSeF)',
       amounts: 'Kwoty',
-      noView: 'Podgląd treści faktury będzie dostępny wraz z modułem wizualizacji; poniżej dane z KSeF.',
+      noView: 'Tego pliku nie da się odczytać jako faktury FA(3); poniżej dane, które podał KSeF. Plik XML można pobrać.',
       downloadXml: 'Pobierz XML',
       downloadPdf: 'Pobierz PDF',
       booked: 'Zaksięgowana',

@@ -94,7 +94,6 @@ export const sentEn: typeof sentPl = {
       reasonEn: 'Reason (in English)',
       fixAndResend: 'Fix and resend',
       technicalCorrection: 'Technical correction',
-      noView: 'The invoice preview appears when the file can be read.',
     },
     edit: {
       title: 'Fix the XML and resend',

@@ -92,7 +92,6 @@ export const sentPl = {
       reasonEn: 'Reason (in English)',
       fixAndResend: 'Popraw i wyślij ponownie',
       technicalCorrection: 'Korekta techniczna',
-      noView: 'Podgląd faktury pojawi się, gdy plik da się odczytać.',
     },
     edit: {
       title: 'Popraw XML i wyślij ponownie',

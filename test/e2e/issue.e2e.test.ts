@@ -25,6 +25,18 @@ async function shot(page: Page, name: string): Promise<void> {
   copyFileSync(file, path.join(SHOTS_DIR, `issue-${name}.png`));
 }
 
+/** ArrowDown to the first suggestion (again, if the list was refreshed meanwhile), then Enter picks it. */
+async function pickHighlighted(page: Page): Promise<void> {
+  const highlighted = page.locator('.MuiAutocomplete-option.Mui-focused');
+  await expect
+    .poll(async () => {
+      if ((await highlighted.count()) === 0) await page.keyboard.press('ArrowDown');
+      return highlighted.count();
+    }, WAIT)
+    .toBe(1);
+  await page.keyboard.press('Enter');
+}
+
 async function openApp(browser: Browser, app: BrowserModeApp): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'pl-PL', acceptDownloads: true });
   await page.goto(app.url);
@@ -79,7 +91,7 @@ describe('issuing form (browser mode)', () => {
   });
 
   it('fills a two-line invoice with the keyboard and shows the totals per rate as it goes', async () => {
-    await page.getByTestId('new-invoice').click();
+    // The untouched new invoice picks up the seller data just saved.
     await expect.poll(() => page.getByTestId('issue-place').inputValue(), WAIT).toBe('Warszawa');
     expect(await page.getByTestId('payment-bank-account').inputValue()).toBe('61109010140000071219812874');
 
@@ -180,5 +192,37 @@ describe('issuing form (browser mode)', () => {
     expect(text).toContain('Nowak Handel Sp. z o.o.');
     expect(text).toContain('Projekt strony internetowej');
     expect(text).toMatch(/3\s?657,03/);
+  });
+
+  it('issues it: the series gives the number, the draft is gone, the buyer and the lines are remembered', async () => {
+    await page.getByTestId('preview-dialog').getByRole('button', { name: 'Zamknij' }).click();
+    await page.getByTestId('issue').click();
+    const issued = page.getByTestId('issued-dialog');
+    await expect.poll(() => issued.count(), { timeout: 30_000 }).toBe(1);
+    expect(await issued.textContent()).toMatch(/Wystawiono fakturę FV\/1\/\d{2}\/\d{4}/);
+    await shot(page, '8-issued');
+    await issued.getByRole('button', { name: 'Wystaw kolejną' }).click();
+
+    await page.getByTestId('drafts-button').click();
+    const menu = page.getByTestId('drafts-menu');
+    await expect.poll(() => menu.getByTestId('issued-entry').count(), WAIT).toBe(1);
+    expect(await menu.getByTestId('draft-entry').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // The next invoice, by keyboard: the buyer and a line come from the books.
+    await page.getByTestId('buyer-name').focus();
+    await page.keyboard.type('Nowak');
+    await expect.poll(() => page.getByRole('option', { name: /Nowak Handel/ }).count(), WAIT).toBe(1);
+    await pickHighlighted(page);
+    await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
+    expect(await page.getByTestId('buyer-line2').inputValue()).toBe('30-001 Kraków');
+    await page.getByTestId('line-name').first().focus();
+    await page.keyboard.type('Host');
+    await expect.poll(() => page.getByRole('option', { name: /Hosting/ }).count(), WAIT).toBe(1);
+    await pickHighlighted(page);
+    await expect.poll(() => page.getByTestId('line-price').first().inputValue(), WAIT).toBe('49,90');
+    expect(await page.getByTestId('line-rate').first().inputValue()).toBe('8');
+    expect(await page.getByTestId('issue-number').getAttribute('placeholder')).toMatch(/^FV\/2\//);
+    await shot(page, '9-next-from-books');
   });
 });

@@ -73,11 +73,9 @@ describe('Sent page (browser mode, sandbox)', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByTestId('vault-passphrase').fill(PASSPHRASE);
     await dialog.getByTestId('vault-passphrase').press('Enter');
-    await page.waitForTimeout(3000);
-    await shot(page, 'debug-unlocked');
+    // Unlocking derives the key (scrypt): wait for the gate to open before signing in.
+    await expect.poll(() => dialog.getByTestId('vault-passphrase').count(), { timeout: 30_000 }).toBe(0);
     await dialog.getByTestId('sign-in-submit').click();
-    await page.waitForTimeout(5000);
-    await shot(page, 'debug-signin');
     await expect.poll(() => page.getByTestId('sign-in-control').getAttribute('data-signed-in'), { timeout: 30_000 }).toBe('true');
   }, 60_000);
 
@@ -110,4 +108,62 @@ describe('Sent page (browser mode, sandbox)', () => {
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
     await page.keyboard.press('Escape');
   }, 60_000);
+
+  it("shows a rejection with KSeF's reason in Polish and English, and resends it fixed", async () => {
+    // Same seller, kind and number as FV/1/2026 but other bytes: KSeF's duplicate rule (440).
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await importFiles({ ...invoiceFile('FV/1/2026', warsawDate(yesterday)), name: 'duplikat.xml' });
+    await page.getByTestId('send-now').click();
+    await expect.poll(() => rows().filter({ has: page.locator('[data-state="rejected"]') }).count(), { timeout: 60_000 }).toBe(1);
+    await rows().filter({ has: page.locator('[data-state="rejected"]') }).click();
+    const rejection = page.getByTestId('sent-detail').getByTestId('rejection');
+    await expect.poll(() => rejection.textContent()).toContain('Duplikat');
+    expect(await rejection.textContent()).toContain('Duplicate');
+    await shot(page, '5-rejected');
+
+    await rejection.getByTestId('fix-and-resend').click();
+    const editor = page.getByTestId('xml-edit-dialog');
+    const xml = await editor.getByRole('textbox').inputValue();
+    await editor.getByRole('textbox').fill(xml.replace('<P_2>FV/1/2026</P_2>', '<P_2>FV/3/2026</P_2>'));
+    await shot(page, '6-fix-xml');
+    await editor.getByTestId('xml-edit-send').click();
+    await expect.poll(() => editor.getByText('Wysłano').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('send-now').click();
+    await expect.poll(() => stateOf('FV/3/2026'), { timeout: 60_000 }).toBe('accepted');
+  }, 120_000);
+
+  it('offline mode: an offline invoice with its deadline and KOD I, KOD II after obtaining an Offline certificate, sent when switched back', async () => {
+    await page.getByTestId('offline-toggle').locator('input').check();
+    await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(1);
+    await importFiles(invoiceFile('FV/4/2026'));
+    expect(await stateOf('FV/4/2026')).toBe('offline');
+    expect(await rowOf('FV/4/2026').getByTestId('deadline').textContent()).toMatch(/^do \d{2}\.\d{2}\.\d{4}/);
+    await expect.poll(() => page.getByTestId('offline-certificate-missing').count()).toBe(1);
+    await shot(page, '7-offline');
+
+    await rowOf('FV/4/2026').click();
+    const detail = page.getByTestId('sent-detail');
+    await expect.poll(() => detail.getByTestId('kod1-url').textContent()).toMatch(new RegExp(`/invoice/${NIP}/\\d{2}-\\d{2}-\\d{4}/`));
+    expect(await detail.getByTestId('kod2-url').count()).toBe(0);
+    await expect.poll(() => detail.locator('img').count()).toBeGreaterThanOrEqual(1);
+    await shot(page, '8-offline-detail');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('offline-certificate-missing').getByRole('button', { name: 'Uzyskaj certyfikat Offline' }).click();
+    const dialog = page.getByTestId('offline-certificate-dialog');
+    await dialog.getByRole('button', { name: 'Uzyskaj certyfikat KSeF' }).click();
+    await expect.poll(() => page.getByText('Podpisano kody: 1.').count(), { timeout: 60_000 }).toBe(1);
+    await dialog.getByRole('button', { name: 'Zamknij' }).click();
+    await rowOf('FV/4/2026').click();
+    await expect.poll(() => detail.getByTestId('kod2-url').textContent()).toContain(`/certificate/Nip/${NIP}/${NIP}/`);
+    await expect.poll(() => detail.locator('img').count()).toBeGreaterThanOrEqual(2);
+    await shot(page, '9-offline-kod2');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('offline-toggle').locator('input').uncheck();
+    await expect.poll(() => stateOf('FV/4/2026'), { timeout: 60_000 }).toBe('accepted');
+    await shot(page, '10-offline-sent');
+  }, 120_000);
 });

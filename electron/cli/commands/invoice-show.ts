@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { computeLineAmounts, computeTotals } from '../../../shared/domain/invoice/totals';
 import { formatPartyIdentifier } from '../../../shared/domain/invoice/describe';
-import type { Invoice } from '../../../shared/domain/invoice/model';
+import type { Invoice, PartyIdentifier } from '../../../shared/domain/invoice/model';
 import type { GlobalOptions } from '../global-options';
 import { printResult } from '../output';
 import { readInvoiceFile } from './invoice-files';
@@ -21,6 +21,13 @@ export function invoiceShowJson(invoice: Invoice) {
   };
 }
 
+/** `NIP 1234567890`, `VAT UE DE123`, `ID US 123`, or '' for no identifier. */
+function identifierLabel(identifier: PartyIdentifier): string {
+  const value = formatPartyIdentifier(identifier);
+  const label = { NIP: 'NIP', EU_VAT: 'VAT UE', FOREIGN: 'ID', INTERNAL: 'IDWew', NONE: '' }[identifier.type];
+  return value ? `${label} ${value}` : '';
+}
+
 function party(label: string, identifier: string, name: string | undefined): string {
   return `${label.padEnd(8)}${[identifier, name].filter(Boolean).join('  ') || '(none)'}`;
 }
@@ -31,9 +38,9 @@ export function describeInvoiceForHumans(invoice: Invoice): string {
   const rows = [
     `${invoice.kind} ${invoice.number}  issued ${invoice.issueDate}  ${invoice.currency}`,
     party('Seller', `NIP ${invoice.seller.nip}`, invoice.seller.name),
-    party('Buyer', formatPartyIdentifier(invoice.buyer.identifier), invoice.buyer.name),
+    party('Buyer', identifierLabel(invoice.buyer.identifier), invoice.buyer.name),
     ...invoice.thirdParties.map((third) =>
-      party('Party', formatPartyIdentifier(third.identifier), `${third.name ?? ''} (role ${third.role ?? third.otherRole ?? '?'})`),
+      party('Party', identifierLabel(third.identifier), `${third.name ?? ''} (role ${third.role ?? third.otherRole ?? '?'})`),
     ),
   ];
   if (invoice.correction) {

@@ -28,7 +28,7 @@ import { createOfflineServices, type OfflineServices } from '../outbox/offline';
 import { kod1Url, kod2Url } from '../invoices/qr';
 import { createOutboxServices, type OutboxServices } from '../outbox';
 import { outboxHandlers } from './handlers/outbox-handlers';
-import { renderInvoicePdf } from '../invoices/document-service';
+import { buildInvoiceViewData, renderInvoicePdf } from '../invoices/document-service';
 import { onboardingHandlers, updateHandlers } from './handlers/first-run-handlers';
 import { createFirstRunServices, type FirstRunServices } from './first-run-wiring';
 import type { UpdateFeed } from '../updates/update-service';
@@ -152,7 +152,17 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     ...permissionHandlers(account),
     ...issueHandlers(issuing),
     ...receivedHandlers(received),
-    ...offlineHandlers(offline),
+    ...offlineHandlers(offline, async (id) => {
+      const item = outbox.service.get(id);
+      const kod2Url = offline.views([id])[0]?.kod2Url;
+      return buildInvoiceViewData({
+        xml: outbox.service.xml(id),
+        environment: currentEnvironment(),
+        offline: item.offlineMode,
+        ...(item.ksefNumber ? { ksefNumber: item.ksefNumber } : {}),
+        ...(kod2Url ? { kod2: { url: kod2Url } } : {}),
+      });
+    }),
     ...outboxHandlers({
       outbox: outbox.service,
       renderPdf: ({ id, xml, ksefNumber, offline: isOffline }) => {

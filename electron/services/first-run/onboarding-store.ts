@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ONBOARDING_STEPS, type OnboardingState, type OnboardingStep } from '../../../shared/ipc/channels/onboarding';
 import type { KeyValueStoreEngine } from '../settings/settings-store';
+import { SerialQueue } from '../storage/serial-queue';
 
 /** Kept beside the settings (same file, own key), so the CLI and both shells see the same answer. */
 export const ONBOARDING_KEY = 'onboarding';
@@ -24,28 +25,37 @@ export interface OnboardingDeps {
 
 /** The first-run guide's progress: seen, done or skipped per step, and whether it shows at all. */
 export class OnboardingService {
+  /** Read-modify-write cycles one at a time: two steps completing together must both be kept. */
+  private readonly queue = new SerialQueue();
+
   constructor(private readonly deps: OnboardingDeps) {}
 
   async get(): Promise<OnboardingState> {
     const stored = storedSchema.safeParse(this.deps.engine.store[ONBOARDING_KEY]);
     if (stored.success) return stored.data;
-    if (await this.deps.hasCompanies()) return { status: 'finished', steps: { company: 'done', signIn: 'pending', firstInvoice: 'pending' } };
-    return freshOnboarding();
+    // Decided once and remembered: adding the first company later must not make the open guide vanish.
+    const initial: OnboardingState = (await this.deps.hasCompanies())
+      ? { status: 'finished', steps: { company: 'done', signIn: 'pending', firstInvoice: 'pending' } }
+      : freshOnboarding();
+    this.deps.engine.set(ONBOARDING_KEY, initial);
+    return initial;
   }
 
-  async markStep(step: OnboardingStep, state: 'done' | 'skipped'): Promise<OnboardingState> {
-    const current = await this.get();
-    const steps = { ...current.steps, [step]: state };
-    const allSettled = ONBOARDING_STEPS.every((name) => steps[name] !== 'pending');
-    return this.save({ status: allSettled ? 'finished' : current.status, steps });
+  markStep(step: OnboardingStep, state: 'done' | 'skipped'): Promise<OnboardingState> {
+    return this.queue.run(async () => {
+      const current = await this.get();
+      const steps = { ...current.steps, [step]: state };
+      const allSettled = ONBOARDING_STEPS.every((name) => steps[name] !== 'pending');
+      return this.save({ status: allSettled ? 'finished' : current.status, steps });
+    });
   }
 
-  async dismiss(): Promise<OnboardingState> {
-    return this.save({ ...(await this.get()), status: 'dismissed' });
+  dismiss(): Promise<OnboardingState> {
+    return this.queue.run(async () => this.save({ ...(await this.get()), status: 'dismissed' }));
   }
 
-  async restart(): Promise<OnboardingState> {
-    return this.save(freshOnboarding());
+  restart(): Promise<OnboardingState> {
+    return this.queue.run(async () => this.save(freshOnboarding()));
   }
 
   private save(state: OnboardingState): OnboardingState {

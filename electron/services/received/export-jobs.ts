@@ -29,13 +29,15 @@ export async function runExport(archive: ReceivedArchive, options: RunExportOpti
   const total = archive.count(options.filter);
   const rows = archive.iterate(options.filter, { field: 'issueDate', direction: 'asc' });
   let done = 0;
+  // PDFs are slow to render, so their progress (and the chance to cancel) comes after each one.
+  const every = options.format === 'zip-pdf' ? 1 : 50;
   const step = async () => {
     done++;
-    if (done % 50 === 0 || done === total) {
+    if (done % every === 0 || done === total) {
       options.onProgress?.(done, total);
       await yieldToLoop();
-      options.signal?.throwIfAborted();
     }
+    options.signal?.throwIfAborted();
   };
   options.onProgress?.(0, total);
   if (options.format === 'csv') {

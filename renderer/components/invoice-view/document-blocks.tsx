@@ -52,7 +52,7 @@ function DocTable({ block, words }: { block: Extract<DocBlock, { type: 'table' }
           <TableRow>
             {block.columns.map((column, index) => (
               <TableCell key={index} align={column.align} sx={{ fontWeight: 600, color: 'primary.main', whiteSpace: 'nowrap', bgcolor: 'action.hover' }}>
-                {words.word(column.label)}
+                {column.heading ?? words.word(column.label)}
               </TableCell>
             ))}
           </TableRow>

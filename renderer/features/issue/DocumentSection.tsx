@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CURRENCY_CODES } from '../../../shared/domain/invoice/code-lists';
@@ -11,8 +12,9 @@ const COMMON_CURRENCIES = ['PLN', 'EUR', 'USD', 'GBP', 'CHF', 'CZK'];
 /** Kind, series and number, dates, place, currency and its exchange rate. */
 export function DocumentSection({ nip, series }: { nip: string; series: NumberingSeries[] }) {
   const { t } = useTranslation();
-  const { control } = useFormContext<IssueFormValues>();
-  const [seriesId, issueDate, number, currency] = useWatch({ control, name: ['seriesId', 'issueDate', 'number', 'currency'] });
+  const { control, setValue, getValues } = useFormContext<IssueFormValues>();
+  const [kind, seriesId, issueDate, number, currency] = useWatch({ control, name: ['kind', 'seriesId', 'issueDate', 'number', 'currency'] });
+  useSeriesFollowsKind(kind, series, () => getValues('seriesId'), (id) => setValue('seriesId', id, { shouldDirty: true }));
   const next = useNextNumber(nip, seriesId, issueDate);
   const currencies = [...COMMON_CURRENCIES, ...CURRENCY_CODES.filter((code) => !COMMON_CURRENCIES.includes(code))];
   return (
@@ -37,4 +39,23 @@ export function DocumentSection({ nip, series }: { nip: string; series: Numberin
       </FieldRow>
     </Section>
   );
+}
+
+/** Corrections are numbered in their own series (pattern starting with KOR), other kinds in the default one. */
+export function seriesForKind(kind: IssueFormValues['kind'], series: NumberingSeries[]): NumberingSeries | undefined {
+  const corrections = series.find((entry) => /^KOR/i.test(entry.pattern));
+  if (kind === 'KOR') return corrections;
+  return series.find((entry) => entry.isDefault && entry !== corrections) ?? series.find((entry) => entry !== corrections);
+}
+
+/** When the kind changes, the series follows it, unless the user had picked a series of their own. */
+function useSeriesFollowsKind(kind: IssueFormValues['kind'], series: NumberingSeries[], current: () => string | null, set: (id: string) => void) {
+  const previousKind = useRef(kind);
+  useEffect(() => {
+    if (previousKind.current === kind) return;
+    const before = seriesForKind(previousKind.current, series);
+    previousKind.current = kind;
+    const next = seriesForKind(kind, series);
+    if (next && (current() === null || current() === before?.id)) set(next.id);
+  }, [kind, series, current, set]);
 }

@@ -64,7 +64,7 @@ export function TotalsPanel() {
           </TableBody>
         </Table>
         <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline', mt: 1.5, px: 2, py: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
-          <Typography variant="subtitle1">{t('issue.totals.toPay')}</Typography>
+          <Typography variant="subtitle1">{totals.gross.startsWith('-') ? t('issue.totals.toRefund') : t('issue.totals.toPay')}</Typography>
           <Typography variant="h6" component="p" data-testid="totals-to-pay" sx={{ fontVariantNumeric: 'tabular-nums', fontWeight: 700 }}>
             {formatAmountPl(totals.gross)} {currency}
           </Typography>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReceivedInvoiceRow } from '../../../shared/ipc/channels/received';
 import { unwrap, useKsefApi } from '../../api/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { InvoiceView } from '../../components/invoice-view';
 import { formatDate, formatMoney } from './format';
 import { useReceivedDetail, useReceivedMutations } from './received-queries';
 import { base64ToBytes, saveDownload } from './save-file';
@@ -66,7 +67,7 @@ export function ReceivedDetail({ id, onClose }: { id: number | null; onClose: ()
   };
 
   return (
-    <Dialog open={id !== null} onClose={onClose} maxWidth="md" fullWidth data-testid="received-detail">
+    <Dialog open={id !== null} onClose={onClose} maxWidth="lg" fullWidth data-testid="received-detail">
       <DialogTitle>{row ? t('received.detail.title', { number: row.invoiceNumber }) : '…'}</DialogTitle>
       <DialogContent dividers>
         {detail.isLoading ? <CircularProgress /> : null}
@@ -89,8 +90,14 @@ export function ReceivedDetail({ id, onClose }: { id: number | null; onClose: ()
               ) : null}
             </Stack>
             <Divider />
-            {detail.data.view === null ? <Alert severity="info">{t('received.detail.noView')}</Alert> : null}
-            <KsefFacts row={row} language={i18n.language} />
+            {detail.data.view ? (
+              <InvoiceView data={detail.data.view} />
+            ) : (
+              <>
+                <Alert severity="info">{t('received.detail.noView')}</Alert>
+                <KsefFacts row={row} language={i18n.language} />
+              </>
+            )}
             <Divider />
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
               <FormControlLabel

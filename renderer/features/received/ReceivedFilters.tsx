@@ -4,7 +4,7 @@ import { Button, InputAdornment, MenuItem, Stack, TextField } from '@mui/materia
 import { useTranslation } from 'react-i18next';
 import { RECEIVED_SUBJECTS } from '../../../shared/ipc/channels/received';
 import { useCompanies } from '../../api/account-queries';
-import { CURRENCIES, EMPTY_FORM, KINDS, hasFilters, type FilterForm } from './filter-model';
+import { ALL_COMPANIES, CURRENCIES, EMPTY_FORM, KINDS, hasFilters, type FilterForm } from './filter-model';
 
 /** Company switcher, role, search box and the column filters (dates, amounts, seller, currency, kind, read). */
 export function ReceivedFilters({ form, onChange }: { form: FilterForm; onChange: (form: FilterForm) => void }) {
@@ -24,7 +24,7 @@ export function ReceivedFilters({ form, onChange }: { form: FilterForm; onChange
           sx={{ minWidth: 260 }}
           slotProps={{ htmlInput: { 'data-testid': 'received-company' } }}
         >
-          <MenuItem value="">{t('received.allCompanies')}</MenuItem>
+          <MenuItem value={ALL_COMPANIES}>{t('received.allCompanies')}</MenuItem>
           {companies.map((company) => (
             <MenuItem key={company.nip} value={company.nip}>
               {company.name} · {company.nip}

@@ -1,4 +1,4 @@
-import { Chip, Stack, Typography } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import { DataGrid, type GridColDef, type GridPaginationModel, type GridSortModel } from '@mui/x-data-grid';
 import { enUS, plPL } from '@mui/x-data-grid/locales';
 import { useMemo } from 'react';
@@ -67,7 +67,7 @@ export function ReceivedGrid(props: {
           </Stack>
         ),
       },
-      { field: 'issueDate', headerName: t('received.column.issueDate'), width: 120, valueFormatter: (value: string) => formatDate(value, language) },
+      { field: 'issueDate', headerName: t('received.column.issueDate'), width: 140, valueFormatter: (value: string) => formatDate(value, language) },
       { field: 'invoiceNumber', headerName: t('received.column.invoiceNumber'), flex: 1, minWidth: 150 },
       { field: 'sellerName', headerName: t('received.column.seller'), flex: 1.6, minWidth: 200 },
       { field: 'sellerNip', headerName: t('received.column.sellerNip'), width: 120 },
@@ -97,38 +97,39 @@ export function ReceivedGrid(props: {
   const paginationModel: GridPaginationModel = { page: props.query.page, pageSize: props.query.pageSize };
 
   return (
-    <DataGrid
-      rows={props.rows}
-      columns={columns}
-      rowCount={props.total}
-      loading={props.loading}
-      localeText={localeText}
-      density="compact"
-      paginationMode="server"
-      sortingMode="server"
-      filterMode="server"
-      disableColumnFilter
-      disableRowSelectionOnClick
-      sortingOrder={['desc', 'asc']}
-      pageSizeOptions={[50, 100, 250]}
-      paginationModel={paginationModel}
-      onPaginationModelChange={(model) => props.onQuery({ ...props.query, page: model.page, pageSize: model.pageSize })}
-      sortModel={sortModel}
-      onSortModelChange={(model) => {
-        const first = model[0];
-        const field = first ? FIELD_BY_COLUMN[first.field] : undefined;
-        if (field && (RECEIVED_SORT_FIELDS as readonly string[]).includes(field)) props.onQuery({ ...props.query, page: 0, sort: { field, direction: first?.sort === 'asc' ? 'asc' : 'desc' } });
-      }}
-      onRowClick={({ row }) => props.onOpen(row)}
-      getRowClassName={({ row }) => (row.read ? 'received-row' : 'received-row received-unread')}
-      sx={{
-        bgcolor: 'background.paper',
-        height: 560,
-        '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' },
-        '& .received-row': { cursor: 'pointer' },
-        '& .received-unread': { fontWeight: 600 },
-      }}
-      data-testid="received-grid"
-    />
+    // A fixed-height frame: the grid renders only the rows in view (virtualised), however large the page.
+    <Box sx={{ height: 620, width: '100%' }} data-testid="received-grid">
+      <DataGrid
+        rows={props.rows}
+        columns={columns}
+        rowCount={props.total}
+        loading={props.loading}
+        localeText={localeText}
+        density="compact"
+        paginationMode="server"
+        sortingMode="server"
+        filterMode="server"
+        disableColumnFilter
+        disableRowSelectionOnClick
+        sortingOrder={['desc', 'asc']}
+        pageSizeOptions={[50, 100, 250]}
+        paginationModel={paginationModel}
+        onPaginationModelChange={(model) => props.onQuery({ ...props.query, page: model.page, pageSize: model.pageSize })}
+        sortModel={sortModel}
+        onSortModelChange={(model) => {
+          const first = model[0];
+          const field = first ? FIELD_BY_COLUMN[first.field] : undefined;
+          if (field && (RECEIVED_SORT_FIELDS as readonly string[]).includes(field)) props.onQuery({ ...props.query, page: 0, sort: { field, direction: first?.sort === 'asc' ? 'asc' : 'desc' } });
+        }}
+        onRowClick={({ row }) => props.onOpen(row)}
+        getRowClassName={({ row }) => (row.read ? 'received-row' : 'received-row received-unread')}
+        sx={{
+          bgcolor: 'background.paper',
+          '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' },
+          '& .received-row': { cursor: 'pointer' },
+          '& .received-unread': { fontWeight: 600 },
+        }}
+      />
+    </Box>
   );
 }

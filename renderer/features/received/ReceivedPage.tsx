@@ -46,7 +46,7 @@ export function ReceivedPage() {
     setForm(next);
     setQuery((current) => ({ ...current, page: 0 }));
   };
-  const archiveEmpty = list.data !== undefined && total === 0 && !hasFilters(settledForm) && !settledForm.companyNip;
+  const archiveEmpty = list.data !== undefined && total === 0 && !hasFilters(settledForm) && filter.companyNip === undefined;
 
   return (
     <Stack spacing={2} data-testid="received-page">

@@ -16,8 +16,11 @@ export interface FilterForm {
   read: '' | 'read' | 'unread';
 }
 
+/** The company switcher's value for "all companies" (a Select shows its label only for a non-empty value). */
+export const ALL_COMPANIES = '*';
+
 export const EMPTY_FORM: FilterForm = {
-  companyNip: '',
+  companyNip: ALL_COMPANIES,
   subject: 'buyer',
   q: '',
   issueFrom: '',
@@ -39,7 +42,7 @@ export function toFilter(form: FilterForm): ReceivedFilter {
   const grossTo = parseAmountInput(form.grossTo);
   const seller = form.sellerNip.replace(/[\s-]/g, '');
   return {
-    ...(form.companyNip ? { companyNip: form.companyNip } : {}),
+    ...(form.companyNip !== ALL_COMPANIES ? { companyNip: form.companyNip } : {}),
     subject: form.subject,
     ...(form.q.trim() ? { q: form.q.trim().slice(0, 200) } : {}),
     ...(/^\d{4}-\d{2}-\d{2}$/.test(form.issueFrom) ? { issueFrom: form.issueFrom } : {}),

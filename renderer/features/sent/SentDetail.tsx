@@ -70,7 +70,8 @@ export function SentDetail(props: SentDetailProps) {
   const timeFormat = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'short', timeStyle: 'medium' });
 
   return (
-    <Drawer anchor="right" open onClose={props.onClose} slotProps={{ paper: { sx: { width: { xs: '100%', md: 760 } } } }}>
+    // Above the app bar (which sits over the permanent navigation drawer).
+    <Drawer anchor="right" open onClose={props.onClose} sx={{ zIndex: (theme) => theme.zIndex.modal }} slotProps={{ paper: { sx: { width: { xs: '100%', md: 820 } } } }}>
       <Stack spacing={2} sx={{ p: 3 }} data-testid="sent-detail">
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
@@ -207,11 +208,7 @@ export function SentDetail(props: SentDetailProps) {
         ) : null}
 
         <Divider />
-        {props.view ?? (
-          <Typography variant="body2" color="text.secondary">
-            {t('sent.detail.noView')}
-          </Typography>
-        )}
+        {props.view}
       </Stack>
     </Drawer>
   );

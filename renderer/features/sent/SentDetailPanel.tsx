@@ -6,7 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { base64ToBytes, saveDownload } from './download';
 import { SentDetail, type DownloadKind } from './SentDetail';
 import { deadlineView } from './sent-model';
-import { useOutboxItem, useResend } from './sent-queries';
+import { useOutboxItem, useResend, useSentInvoiceView } from './sent-queries';
+import { InvoiceView } from '../../components/invoice-view';
 import { XmlEditDialog } from './XmlEditDialog';
 
 type Editing = { mode: 'resend' | 'technical'; xml: string } | null;
@@ -15,6 +16,7 @@ type Editing = { mode: 'resend' | 'technical'; xml: string } | null;
 export function SentDetailPanel({ id, offline, onClose }: { id: string; offline: OfflineInvoiceView | undefined; onClose: () => void }) {
   const api = useKsefApi();
   const item = useOutboxItem(id);
+  const view = useSentInvoiceView(id);
   const resend = useResend();
   const [busyDownload, setBusyDownload] = useState<DownloadKind | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -59,7 +61,13 @@ export function SentDetailPanel({ id, offline, onClose }: { id: string; offline:
         item={detail}
         offline={offline}
         deadline={deadlineView(detail.state, offline, warsawDate(new Date()))}
-        view={failure ? <ErrorAlert error={failure} /> : null}
+        view={
+          <>
+            {failure ? <ErrorAlert error={failure} /> : null}
+            {view.data ? <InvoiceView data={view.data} /> : null}
+            {view.isError ? <ErrorAlert error={view.error} /> : null}
+          </>
+        }
         canCorrectTechnically={technical}
         busyDownload={busyDownload}
         onDownload={(kind) => void download(kind)}

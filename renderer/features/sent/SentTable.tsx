@@ -1,4 +1,4 @@
-import { Typography } from '@mui/material';
+import { Box, Typography } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { enUS, plPL } from '@mui/x-data-grid/locales';
 import { useMemo } from 'react';
@@ -18,18 +18,18 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
   const language = i18n.language;
   const columns = useMemo<GridColDef<SentRow>[]>(
     () => [
-      { field: 'invoiceNumber', headerName: t('sent.column.number'), flex: 1.1, minWidth: 140 },
-      { field: 'buyerName', headerName: t('sent.column.buyer'), flex: 1.6, minWidth: 160 },
+      { field: 'invoiceNumber', headerName: t('sent.column.number'), flex: 1, minWidth: 120 },
+      { field: 'buyerName', headerName: t('sent.column.buyer'), flex: 1.4, minWidth: 140 },
       {
         field: 'issueDate',
         headerName: t('sent.column.issueDate'),
-        width: 130,
+        width: 150,
         valueFormatter: (value: string) => formatCivilDate(value, language),
       },
       {
         field: 'grossTotal',
         headerName: t('sent.column.gross'),
-        width: 150,
+        width: 140,
         align: 'right',
         headerAlign: 'right',
         sortComparator: (a: string, b: string) => Number(a) - Number(b),
@@ -42,14 +42,13 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
       {
         field: 'state',
         headerName: t('sent.column.status'),
-        width: 150,
+        width: 140,
         renderCell: ({ row }) => <OutboxStateChip state={row.state} />,
       },
       {
         field: 'ksefNumber',
         headerName: t('sent.column.ksefNumber'),
-        flex: 1.6,
-        minWidth: 200,
+        width: 280,
         renderCell: ({ row }) => (
           <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="ksef-number">
             {row.ksefNumber ?? '—'}
@@ -59,7 +58,7 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
       {
         field: 'deadline',
         headerName: t('sent.column.deadline'),
-        width: 200,
+        width: 180,
         sortComparator: (a: DeadlineView, b: DeadlineView) => DEADLINE_ORDER(a).localeCompare(DEADLINE_ORDER(b)),
         renderCell: ({ row }) => <DeadlineLabel view={row.deadline} />,
       },
@@ -69,24 +68,25 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
   const localeText = (language === 'en' ? enUS : plPL).components.MuiDataGrid.defaultProps.localeText;
 
   return (
-    <DataGrid
-      rows={rows}
-      columns={columns}
-      localeText={localeText}
-      density="compact"
-      disableRowSelectionOnClick
-      disableColumnMenu
-      autoHeight
-      pageSizeOptions={[25, 50, 100]}
-      initialState={{ pagination: { paginationModel: { pageSize: 25 } }, sorting: { sortModel: [{ field: 'issueDate', sort: 'desc' }] } }}
-      onRowClick={({ row }) => onOpen(row.id)}
-      getRowClassName={() => 'sent-row'}
-      sx={{
-        bgcolor: 'background.paper',
-        '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' },
-        '& .sent-row': { cursor: 'pointer' },
-      }}
-      data-testid="sent-table"
-    />
+    <Box data-testid="sent-table">
+      <DataGrid
+        rows={rows}
+        columns={columns}
+        localeText={localeText}
+        density="compact"
+        disableRowSelectionOnClick
+        disableColumnMenu
+        autoHeight
+        pageSizeOptions={[25, 50, 100]}
+        initialState={{ pagination: { paginationModel: { pageSize: 25 } }, sorting: { sortModel: [{ field: 'issueDate', sort: 'desc' }] } }}
+        onRowClick={({ row }) => onOpen(row.id)}
+        getRowClassName={() => 'sent-row'}
+        sx={{
+          bgcolor: 'background.paper',
+          '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' },
+          '& .sent-row': { cursor: 'pointer' },
+        }}
+      />
+    </Box>
   );
 }

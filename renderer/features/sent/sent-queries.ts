@@ -24,6 +24,12 @@ export function useOutboxItem(id: string | null) {
   return useQuery({ queryKey: sentKeys.item(id ?? ''), queryFn: () => unwrap(api.outbox.get({ id: id ?? '' })), enabled: id !== null });
 }
 
+/** C's InvoiceView data for one outbox item (with its QR codes). */
+export function useSentInvoiceView(id: string) {
+  const api = useKsefApi();
+  return useQuery({ queryKey: [...sentKeys.item(id), 'view'], queryFn: () => unwrap(api.offline.view({ id })), retry: false });
+}
+
 export function useOfflineStatus() {
   const api = useKsefApi();
   return useQuery({ queryKey: sentKeys.offlineStatus, queryFn: () => unwrap(api.offline.status({})) });

@@ -2,6 +2,7 @@
 import { CORRECTION_KINDS } from '../invoice/codes';
 import type { InvoiceViewData } from '../invoice/view';
 import { effectiveSummary } from '../invoice/totals';
+import { attachmentBlocks } from './build-attachment';
 import { paymentBlocks } from './build-payment';
 import { buyerParty, sellerParty, thirdPartyBlock } from './build-parties';
 import { linesBlock, vatSummaryBlock } from './build-lines';
@@ -27,9 +28,10 @@ export function invoiceDocument(data: Pick<InvoiceViewData, 'invoice' | 'ksefNum
   const invoice = data.invoice;
   const isCorrection = CORRECTION_KINDS.includes(invoice.kind);
   const summary = effectiveSummary(invoice);
+  const attachments = (invoice.documentExtra ?? []).filter((node) => node.name === 'Zalacznik');
   const untyped = [
     ...(invoice.extra ?? []),
-    ...(invoice.documentExtra ?? []),
+    ...(invoice.documentExtra ?? []).filter((node) => node.name !== 'Zalacznik'),
     ...(invoice.seller.extra ?? []),
     ...(invoice.buyer.extra ?? []),
     ...(invoice.payment?.extra ?? []),
@@ -53,6 +55,8 @@ export function invoiceDocument(data: Pick<InvoiceViewData, 'invoice' | 'ksefNum
     ...section('other', 'sectionOther', otherBlocks(untyped)),
     ...section('footer', 'sectionFooter', footerBlocks(invoice)),
     ...(data.qrCodes.length > 0 ? section('qr', 'sectionQr', [{ type: 'qr', codes: data.qrCodes }]) : []),
+    // Last, as in the Ministry's layout: the attachment follows the invoice it belongs to.
+    ...section('attachment', 'elementAttachment', attachments.flatMap(attachmentBlocks)),
   ];
   return {
     title: `kind${invoice.kind}`,

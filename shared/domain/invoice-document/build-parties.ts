@@ -96,7 +96,6 @@ export function thirdPartyBlock(party: ThirdParty): DocParty {
       ...addressFields(party.address, party.correspondenceAddress),
       ...contactFields(party.contacts),
       ...field('eori', party.eori),
-      ...(role.length > 0 ? [{ label: 'role' as const, value: role }] : []),
       ...field('share', party.share !== undefined ? `${formatDecimal(party.share)}%` : undefined),
       ...field('customerNumber', party.customerNumber),
       ...field('buyerId', party.buyerId),

@@ -54,13 +54,21 @@ export function correctionBlocks(correction: Correction, currency: string): DocB
   return blocks;
 }
 
+/** KursWalutyZ of an advance invoice, else the one exchange rate all lines share (each line shows its own otherwise). */
+function exchangeRateOf(invoice: Invoice): string | undefined {
+  if (invoice.advanceExchangeRate) return formatDecimal(invoice.advanceExchangeRate);
+  const rates = new Set(invoice.lines.map((line) => line.exchangeRate));
+  const [only] = [...rates];
+  return rates.size === 1 && only ? formatDecimal(only) : undefined;
+}
+
 export function detailsBlocks(invoice: Invoice): DocBlock[] {
   // Issue date, place and sale date stand in the document's headline.
   const fields: DocField[] = [
     ...textField('salePeriod', invoice.salePeriod && `${formatDate(invoice.salePeriod.from)} – ${formatDate(invoice.salePeriod.to)}`),
     // PLN goes without saying (every amount carries its currency); another currency is a fact worth a line.
     ...(invoice.currency !== 'PLN' ? [{ label: 'currency' as const, value: [text(invoice.currency)] }] : []),
-    ...textField('exchangeRate', invoice.advanceExchangeRate && formatDecimal(invoice.advanceExchangeRate)),
+    ...textField('exchangeRate', exchangeRateOf(invoice)),
     ...textField('deliveryNotes', invoice.deliveryNotes?.join(', ')),
   ];
   for (const part of invoice.advanceParts ?? []) {

@@ -25,6 +25,8 @@ export type DocCellAlign = 'left' | 'right' | 'center';
 
 export interface DocColumn {
   label: InvoiceDocumentLabel;
+  /** A heading taken from the invoice itself (attachment tables); wins over `label`. */
+  heading?: string;
   align: DocCellAlign;
   /** Relative width hint for the PDF ('*' takes what is left). */
   width: number | '*';
@@ -57,7 +59,8 @@ export type DocSectionId =
   | 'payment'
   | 'other'
   | 'footer'
-  | 'qr';
+  | 'qr'
+  | 'attachment';
 
 export interface DocSection {
   id: DocSectionId;

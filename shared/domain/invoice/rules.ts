@@ -99,9 +99,8 @@ export function checkInvoiceRules(invoice: Invoice): InvoiceRuleIssue[] {
   if (isCorrection && !invoice.correction) add('CORRECTION_DATA_MISSING', 'correction');
   if (!isCorrection && invoice.correction) add('CORRECTION_DATA_UNEXPECTED', 'correction');
 
-  if (['VAT', 'KOR', 'UPR', 'ROZ'].includes(invoice.kind) && invoice.lines.length === 0 && invoice.kind !== 'KOR') {
-    add('NO_LINES', 'lines');
-  }
+  // A correction may change only header data, and an advance invoice may have no lines (the order has them).
+  if (['VAT', 'UPR', 'ROZ'].includes(invoice.kind) && invoice.lines.length === 0) add('NO_LINES', 'lines');
   invoice.lines.forEach((line, index) => {
     if (line.rate === undefined && line.ossRate === undefined && invoice.annotations.margin === undefined) {
       add('LINE_WITHOUT_RATE', `lines.${index}.rate`, 'warning');

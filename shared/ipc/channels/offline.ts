@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../define';
+import type { InvoiceViewData } from '../../domain/invoice/view';
 import { noInput } from './limits';
 
 /** PROTOCOL §14: the taxpayer's choice, KSeF unavailable, or an announced emergency (awaria). */
@@ -73,6 +74,8 @@ export const offlineChannels = {
   'offline:invoices': defineChannel(z.object({ ids: z.array(outboxIdSchema).max(10_000).optional() }).strict()).returns<OfflineInvoiceView[]>(),
   /** After an Offline certificate was obtained: sign the missing KOD II codes. */
   'offline:completeKod2': defineChannel(noInput).returns<{ completed: number }>(),
+  /** The Sent page's invoice view of any outbox item; an offline invoice shows KOD I (OFFLINE until numbered) and KOD II. */
+  'offline:view': defineChannel(z.object({ id: outboxIdSchema }).strict()).returns<InvoiceViewData>(),
   'offline:correctionPreview': defineChannel(z.object({ id: outboxIdSchema, xml: correctedXmlSchema }).strict()).returns<CorrectionPreview>(),
   /** Technical correction (§14): online, offlineMode, hashOfCorrectedInvoice; content differences must be acknowledged. */
   'offline:correct': defineChannel(

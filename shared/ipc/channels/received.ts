@@ -1,6 +1,7 @@
 /** Received invoices: the local archive (browse, search, totals, state), sync with KSeF, export, badges. */
 import { z } from 'zod';
 import { defineChannel, defineEvent } from '../define';
+import type { InvoiceViewData } from '../../domain/invoice/view';
 import type { ErrorCode } from '../result';
 import { nipSchema, noInput, type Done } from './limits';
 
@@ -93,7 +94,7 @@ export interface ReceivedTotals {
 export interface ReceivedInvoiceDetail {
   row: ReceivedInvoiceRow;
   /** The invoice as the shared invoice view renders it; null when the XML cannot be read as FA(3). */
-  view: unknown;
+  view: InvoiceViewData | null;
   /** KOD I verification link. */
   kod1Url: string | null;
 }

@@ -1,10 +1,14 @@
+import type { InvoiceViewData } from '../../../../shared/domain/invoice/view';
 import type { Handlers } from '../../../ipc/handlers';
 import type { OfflineServices } from '../../outbox/offline';
 
 type OfflineHandlers = { [C in keyof Handlers as C extends `offline:${string}` ? C : never]: Handlers[C] };
 
-/** offline:* — offline mode, outage status, KOD I/KOD II and deadlines, the technical correction. */
-export function offlineHandlers(offline: OfflineServices): OfflineHandlers {
+/**
+ * offline:* — offline mode, outage status, KOD I/KOD II and deadlines, the technical correction, and the
+ * invoice view of an outbox item (`viewOf`, built where the outbox and the documents module meet).
+ */
+export function offlineHandlers(offline: OfflineServices, viewOf: (id: string) => Promise<InvoiceViewData>): OfflineHandlers {
   return {
     'offline:status': () => offline.status(),
     'offline:setManual': async ({ on }) => {
@@ -17,6 +21,7 @@ export function offlineHandlers(offline: OfflineServices): OfflineHandlers {
     },
     'offline:invoices': async ({ ids }) => offline.views(ids),
     'offline:completeKod2': async () => ({ completed: await offline.completeKod2() }),
+    'offline:view': ({ id }) => viewOf(id),
     'offline:correctionPreview': ({ id, xml }) => offline.corrections.preview(id, xml),
     'offline:correct': ({ id, xml, acceptDifferences }) => offline.corrections.send(id, xml, acceptDifferences),
   };

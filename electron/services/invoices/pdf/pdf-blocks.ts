@@ -58,12 +58,14 @@ function partiesGrid(parties: DocParty[]): PdfContent {
 }
 
 function tableBlock(block: Extract<DocBlock, { type: 'table' }>): PdfContent {
-  const header = block.columns.map((column) => ({ text: word(column.label), style: 'tableHeader', alignment: column.align }));
+  // Wide tables (attachments from other programs) get smaller type so they stay inside the page.
+  const size = block.columns.length > 7 ? { fontSize: 6.5 } : {};
+  const header = block.columns.map((column) => ({ text: column.heading ?? word(column.label), style: 'tableHeader', alignment: column.align, ...size }));
   const body = block.rows.map((row) =>
     row.cells.map((cell, index) => {
       const column = block.columns[index];
       const style = row.tone === 'total' ? 'tableTotal' : row.tone === 'before' ? 'tableBefore' : 'tableCell';
-      const value = { text: say(cell), style, alignment: column?.align ?? 'left' };
+      const value = { text: say(cell), style, alignment: column?.align ?? 'left', ...size };
       // The note goes under the name column (the first '*' column).
       if (row.note && column?.width === '*') return { stack: [value, { text: say(row.note), style: 'tableNote' }] };
       return value;
@@ -78,8 +80,8 @@ function tableBlock(block: Extract<DocBlock, { type: 'table' }>): PdfContent {
       fillColor: (rowIndex: number) => (rowIndex === 0 ? COLORS.headerFill : block.rows[rowIndex - 1]?.tone === 'before' ? COLORS.beforeFill : null),
       paddingTop: () => 2,
       paddingBottom: () => 2,
-      paddingLeft: () => 4,
-      paddingRight: () => 4,
+      paddingLeft: () => (block.columns.length > 7 ? 2 : 4),
+      paddingRight: () => (block.columns.length > 7 ? 2 : 4),
     },
     margin: [0, 0, 0, 6],
   };

@@ -7,6 +7,9 @@ import { writeInvoiceXmlBytes } from '../xml';
 import { INVOICE_KINDS } from '../../../../shared/domain/invoice/codes';
 import { AppError } from '../../errors/app-error';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ksefPackDir } from '../../../../test/helpers/ksef-pack';
 import { domesticInvoice, foreignCorrection, POLISH_LETTERS } from '../../../../shared/domain/invoice-document/testing/sample-invoices';
 
 const noTools = missingTools('pdftotext', 'pdftoppm', 'zbarimg');
@@ -114,6 +117,30 @@ describe.skipIf(noTools !== undefined)(`invoice PDF ${noTools ?? ''}`, () => {
     const text = plain(pdfText(pdf));
     expect(text).toContain(invoice.number.slice(0, 20));
     expect(text).toContain(invoice.seller.nip);
+  });
+});
+
+const samplesDir = (() => {
+  const pack = ksefPackDir();
+  return pack && existsSync(join(pack, 'samples', 'invoices')) ? join(pack, 'samples', 'invoices') : undefined;
+})();
+const sampleFiles = samplesDir
+  ? readdirSync(samplesDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.xml')).map((name) => join(samplesDir, name))
+  : [];
+const noSamples = noTools ?? (samplesDir ? undefined : 'KSeF reference pack absent (../shared/ksef or KSEF_SCHEMA_DIR)');
+
+describe.skipIf(noSamples !== undefined)(`the reference pack's sample invoices ${noSamples ?? ''}`, () => {
+  it.each(sampleFiles)('%s renders with its number, seller and total', async (file) => {
+    // The official samples are templates: fill their placeholders the way the clients' tests do.
+    const xml = readFileSync(file, 'utf8')
+      .replaceAll('#nip#', '5265877635')
+      .replaceAll('#invoice_number#', 'FV/SAMPLE/1')
+      .replaceAll('#invoicing_date#', '2026-02-01');
+    const pdf = await renderInvoicePdf({ xml: Buffer.from(xml, 'utf8'), environment: 'test', ksefNumber: KSEF_NUMBER });
+    const text = plain(pdfText(pdf));
+    expect(text).toContain('5265877635');
+    expect(text).toMatch(/Kwota należności ogółem: -?[\d ]+,\d{2} [A-Z]{3}/);
+    expect(decodeQrInPdf(pdf)).toHaveLength(1);
   });
 });
 

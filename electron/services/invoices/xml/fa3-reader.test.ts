@@ -80,3 +80,28 @@ describe('readInvoiceXml: well-formed variations', () => {
     expect(writeInvoiceXml(result.invoice)).toContain('<WarunkiTransakcji><WarunkiDostawy>CIP</WarunkiDostawy></WarunkiTransakcji></Fa>');
   });
 });
+
+describe('XML details', () => {
+  it('keeps a preserved attribute value exactly, newlines included', () => {
+    const xml = writeInvoiceXml({
+      ...randomInvoice(8, 'VAT'),
+      documentExtra: [
+        {
+          name: 'Zalacznik',
+          children: [
+            {
+              name: 'BlokDanych',
+              children: [
+                { name: 'MetaDane', children: [{ name: 'ZKlucz', text: 'a' }, { name: 'ZWartosc', text: 'b' }] },
+                { name: 'Tabela', children: [{ name: 'TNaglowek', children: [{ name: 'Kol', attributes: { Typ: 'txt\n"x"&' }, children: [{ name: 'NKom', text: 'k' }] }] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const result = readInvoiceXml(xml);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(JSON.stringify(result.invoice.documentExtra)).toContain('"Typ":"txt\\n\\"x\\"&"');
+  });
+});

@@ -13,11 +13,7 @@ import type {
 import { effectiveSummary } from '../../../../shared/domain/invoice/totals';
 import { orderXml } from './write-order';
 import { addressXml, identificationXml } from './write-parties';
-import { OrderedContent, choice12, leaf, nodeXml, optionalLeaf } from './xml-text';
-
-function flag(name: string, value: boolean | undefined): string {
-  return value ? `<${name}>1</${name}>` : '';
-}
+import { OrderedContent, choice12, leaf, markerLeaf, nodeXml, optionalLeaf } from './xml-text';
 
 function summaryXml(summary: InvoiceSummary): string {
   let out = '';
@@ -184,7 +180,7 @@ export function faXml(invoice: Invoice): string {
       `<ZaliczkaCzesciowa>${leaf('P_6Z', part.date)}${leaf('P_15Z', part.gross)}${optionalLeaf('KursWalutyZW', part.exchangeRate)}</ZaliczkaCzesciowa>`,
     );
   }
-  content.add('FP', flag('FP', invoice.receiptInvoice)).add('TP', flag('TP', invoice.relatedParties));
+  content.add('FP', markerLeaf('FP', invoice.receiptInvoice)).add('TP', markerLeaf('TP', invoice.relatedParties));
   for (const info of invoice.additionalInfo ?? []) {
     content.add(
       'DodatkowyOpis',
@@ -195,7 +191,7 @@ export function faXml(invoice: Invoice): string {
     const body = ref.ksefNumber !== undefined ? leaf('NrKSeFFaZaliczkowej', ref.ksefNumber) : `<NrKSeFZN>1</NrKSeFZN>${leaf('NrFaZaliczkowej', ref.number ?? '')}`;
     content.add('FakturaZaliczkowa', `<FakturaZaliczkowa>${body}</FakturaZaliczkowa>`);
   }
-  content.add('ZwrotAkcyzy', flag('ZwrotAkcyzy', invoice.exciseRefund));
+  content.add('ZwrotAkcyzy', markerLeaf('ZwrotAkcyzy', invoice.exciseRefund));
   let lines = '';
   invoice.lines.forEach((line, index) => {
     lines += lineXml(line, index + 1);

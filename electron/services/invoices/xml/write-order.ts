@@ -1,8 +1,6 @@
 /** FA(3) XML for `Zamowienie` (the order an advance invoice is for). */
 import type { Order } from '../../../../shared/domain/invoice/model';
-import { leaf, optionalLeaf } from './xml-text';
-
-const marker = (name: string, value: boolean | undefined) => (value ? `<${name}>1</${name}>` : '');
+import { leaf, markerLeaf, optionalLeaf } from './xml-text';
 
 export function orderXml(order: Order | undefined): string {
   if (!order) return '';
@@ -20,10 +18,10 @@ export function orderXml(order: Order | undefined): string {
     )}${optionalLeaf('P_11NettoZ', line.netTotal)}${optionalLeaf('P_11VatZ', line.vatTotal)}${optionalLeaf('P_12Z', line.rate)}${optionalLeaf(
       'P_12Z_XII',
       line.ossRate,
-    )}${marker('P_12Z_Zal_15', line.annex15)}${optionalLeaf('GTUZ', line.gtu)}${optionalLeaf('ProceduraZ', line.procedure)}${optionalLeaf(
+    )}${markerLeaf('P_12Z_Zal_15', line.annex15)}${optionalLeaf('GTUZ', line.gtu)}${optionalLeaf('ProceduraZ', line.procedure)}${optionalLeaf(
       'KwotaAkcyzyZ',
       line.exciseAmount,
-    )}${marker('StanPrzedZ', line.beforeCorrection)}</ZamowienieWiersz>`;
+    )}${markerLeaf('StanPrzedZ', line.beforeCorrection)}</ZamowienieWiersz>`;
   });
   return `<Zamowienie>${leaf('WartoscZamowienia', order.value)}${lines}</Zamowienie>`;
 }

@@ -188,10 +188,10 @@ class Parser {
       if (quote !== '"' && quote !== "'") this.fail(`Attribute ${attributeName} value is not quoted`, this.position);
       const end = source.indexOf(quote, this.position + 1);
       if (end === -1) this.fail('Unterminated attribute value', this.position);
-      let value = source.slice(this.position + 1, end);
+      // Literal whitespace is normalised to spaces before references are expanded (&#10; stays a newline).
+      let value = source.slice(this.position + 1, end).replace(/[\t\n\r]/g, ' ');
       if (value.includes('<')) this.fail('"<" inside an attribute value', this.position);
       if (value.includes('&')) value = this.decode(value, this.position + 1);
-      value = value.replace(/[\t\n\r]/g, ' ');
       this.position = end + 1;
       if (rawAttributes.some(([name]) => name === attributeName)) this.fail(`Duplicate attribute ${attributeName}`, start);
       rawAttributes.push([attributeName, value]);

@@ -30,6 +30,11 @@ export function optionalLeaf(name: string, value: string | number | undefined): 
   return value === undefined ? '' : leaf(name, String(value));
 }
 
+/** A TWybor1 marker: `<name>1</name>` when set, nothing otherwise. */
+export function markerLeaf(name: string, value: boolean | undefined): string {
+  return value ? `<${name}>1</${name}>` : '';
+}
+
 /** `1` for true, `2` for false (etd:TWybor1_2). */
 export function choice12(value: boolean | undefined): string {
   return value ? '1' : '2';
