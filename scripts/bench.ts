@@ -2,6 +2,7 @@
 // Benchmarks measure; tests never assert on time.
 import { benchSessions } from '../electron/sandbox/sessions/bench';
 import { benchDocuments } from './bench/documents';
+import { benchReceived } from './bench/received';
 
 interface BenchArgs {
   target: string;
@@ -15,6 +16,7 @@ function parseArgs(argv: string[]): BenchArgs {
     const arg = argv[i];
     if (arg === '--online') args.online = Number(argv[++i]);
     else if (arg === '--batch') args.batch = Number(argv[++i]);
+    else if (arg === '--sync' || arg === '--archive' || arg === '--count') i++; // values of other benchmarks' options
     else if (arg && !arg.startsWith('--')) args.target = arg;
   }
   if (!Number.isInteger(args.online) || args.online < 1 || !Number.isInteger(args.batch) || args.batch < 1) {
@@ -29,7 +31,8 @@ async function main(): Promise<void> {
     const countIndex = process.argv.indexOf('--count');
     return benchDocuments(countIndex === -1 ? 500 : Number(process.argv[countIndex + 1]));
   }
-  if (args.target !== 'sandbox') throw new Error(`Unknown benchmark "${args.target}". Available: sandbox, documents`);
+  if (args.target === 'received') return benchReceived(process.argv.slice(2));
+  if (args.target !== 'sandbox') throw new Error(`Unknown benchmark "${args.target}". Available: sandbox, documents, received`);
   const schemaDir = process.env.KSEF_SCHEMA_DIR;
   console.log(
     `KSeF sandbox, limits off, ${schemaDir ? 'FA(3) XSD validation on' : 'structural validation (set KSEF_SCHEMA_DIR for XSD)'}: ` +

@@ -25,6 +25,7 @@ export const invoiceDocumentEn: Widen<typeof invoiceDocumentPl> = {
       REVERSE_CHARGE_NOT_ANNOTATED: 'With reverse charge, tick the "reverse charge" annotation.',
       SALE_PERIOD_REVERSED: 'The sale period ends before it starts.',
       NO_LINES: 'The invoice needs at least one line.',
+      ISSUE_DATE_IN_FUTURE: 'The issue date cannot be later than the day the invoice is sent to KSeF.',
     },
   },
 };

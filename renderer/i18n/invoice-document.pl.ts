@@ -25,6 +25,7 @@ export const invoiceDocumentPl = {
       REVERSE_CHARGE_NOT_ANNOTATED: 'Przy odwrotnym obciążeniu zaznacz adnotację „odwrotne obciążenie”.',
       SALE_PERIOD_REVERSED: 'Koniec okresu sprzedaży jest wcześniejszy niż jego początek.',
       NO_LINES: 'Faktura musi mieć co najmniej jedną pozycję.',
+      ISSUE_DATE_IN_FUTURE: 'Data wystawienia nie może być późniejsza niż dzień wysłania do KSeF.',
     } satisfies Record<InvoiceRuleCode, string>,
   },
 };

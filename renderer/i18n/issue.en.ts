@@ -110,8 +110,8 @@ export const issueEn: Widen<typeof issuePl> = {
     },
     more: { descriptions: 'Additional descriptions', key: 'Name', value: 'Value', add: 'Add description', remove: 'Remove description', notes: 'Notes (invoice footer)' },
     correction: {
-      pickIssued: 'Pick from issued invoices',
-      noneIssued: 'no issued invoices — type the data',
+      pickIssued: 'Pick from sent invoices',
+      noneIssued: 'no sent invoices — type the corrected invoice’s data',
       originalNumber: 'Number of the corrected invoice',
       originalKsefNumber: 'KSeF number of the corrected invoice',
       originalKsefHint: 'Empty if the invoice was issued outside KSeF.',

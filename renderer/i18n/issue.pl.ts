@@ -107,8 +107,8 @@ export const issuePl = {
     },
     more: { descriptions: 'Dodatkowe opisy', key: 'Nazwa', value: 'Wartość', add: 'Dodaj opis', remove: 'Usuń opis', notes: 'Uwagi (stopka faktury)' },
     correction: {
-      pickIssued: 'Wybierz z wystawionych faktur',
-      noneIssued: 'brak wystawionych faktur — wpisz dane ręcznie',
+      pickIssued: 'Wybierz z wysłanych faktur',
+      noneIssued: 'brak wysłanych faktur — wpisz dane korygowanej faktury ręcznie',
       originalNumber: 'Numer korygowanej faktury',
       originalKsefNumber: 'Numer KSeF korygowanej faktury',
       originalKsefHint: 'Puste, jeśli faktura była wystawiona poza KSeF.',

@@ -225,4 +225,29 @@ describe('issuing form (browser mode)', () => {
     expect(await page.getByTestId('issue-number').getAttribute('placeholder')).toMatch(/^FV\/2\//);
     await shot(page, '9-next-from-books');
   });
+
+  it('corrects the sent invoice: picked from the sent ones, its lines become the "before" rows, numbered in KOR', async () => {
+    await page.getByTestId('new-invoice').click();
+    await page.getByTestId('issue-kind').selectOption('KOR');
+    await expect.poll(() => page.getByTestId('issue-number').getAttribute('placeholder'), WAIT).toMatch(/^KOR\/1\//);
+    await page.getByTestId('issue-correction').getByLabel('Wybierz z wysłanych faktur').click();
+    await page.getByRole('option', { name: /FV\/1\/.*Nowak Handel/ }).click();
+    await expect.poll(() => page.getByTestId('correction-number').inputValue(), WAIT).toMatch(/^FV\/1\//);
+    const before = page.getByTestId('lines-before-table');
+    expect(await before.getByTestId('line-name').nth(1).inputValue()).toBe('Hosting');
+    expect(await page.getByTestId('buyer-identifier').inputValue()).toBe(BUYER_NIP);
+
+    // The hosting was billed twice as long as it ran: 6 months instead of 12.
+    await page.getByTestId('lines-table').getByTestId('line-quantity').nth(1).fill('6');
+    await page.getByTestId('correction-reason').fill('Błędna liczba miesięcy hostingu');
+    // 6 × (49.90 − 4.99) = 269.46, i.e. −269.46 net and −21.56 VAT at 8 %
+    await expect.poll(() => page.getByTestId('totals').locator('[data-rate="8"]').textContent(), WAIT).toBe('8%-269,46-21,56-291,02');
+    expect(await page.getByTestId('totals').textContent()).toContain('Do zwrotu');
+    await shot(page, '10-correction');
+
+    await page.getByTestId('issue').click();
+    const issued = page.getByTestId('issued-dialog');
+    await expect.poll(() => issued.count(), { timeout: 30_000 }).toBe(1);
+    expect(await issued.textContent()).toMatch(/Wystawiono fakturę KOR\/1\/\d{2}\/\d{4}/);
+  });
 });

@@ -35,9 +35,11 @@ describe('Sent page (browser mode, sandbox)', () => {
   const rowOf = (number: string) => rows().filter({ hasText: number });
   const stateOf = (number: string) => rowOf(number).getByTestId('outbox-state').getAttribute('data-state');
 
+  /** Imports the files and waits until the list has grown by as many rows. */
   async function importFiles(...files: ReturnType<typeof invoiceFile>[]): Promise<void> {
+    const before = await rows().count();
     await page.getByTestId('import-input').setInputFiles(files);
-    for (const file of files) await expect.poll(() => rowOf(file.name.replace('.xml', '').replace(/-/g, '/')).count()).toBe(1);
+    await expect.poll(() => rows().count()).toBe(before + files.length);
   }
 
   beforeAll(async () => {
@@ -135,7 +137,8 @@ describe('Sent page (browser mode, sandbox)', () => {
   }, 120_000);
 
   it('offline mode: an offline invoice with its deadline and KOD I, KOD II after obtaining an Offline certificate, sent when switched back', async () => {
-    await page.getByTestId('offline-toggle').locator('input').check();
+    // The switch follows main's answer, so click and wait for the banner rather than `check()`.
+    await page.getByTestId('offline-toggle').locator('input').click();
     await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(1);
     await importFiles(invoiceFile('FV/4/2026'));
     expect(await stateOf('FV/4/2026')).toBe('offline');
@@ -162,8 +165,17 @@ describe('Sent page (browser mode, sandbox)', () => {
     await shot(page, '9-offline-kod2');
     await page.keyboard.press('Escape');
 
-    await page.getByTestId('offline-toggle').locator('input').uncheck();
+    await page.getByTestId('offline-toggle').locator('input').click();
+    await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(0);
     await expect.poll(() => stateOf('FV/4/2026'), { timeout: 60_000 }).toBe('accepted');
     await shot(page, '10-offline-sent');
   }, 120_000);
+
+  it('refuses a file that is not a valid FA(3) invoice and says where', async () => {
+    const broken = invoiceFile('FV/5/2026').buffer.toString('utf8').replace('</P_2>', '</P_2><P_2>');
+    await page.getByTestId('import-input').setInputFiles({ name: 'zepsuta.xml', mimeType: 'application/xml', buffer: Buffer.from(broken) });
+    await expect.poll(() => page.getByTestId('import-error').count()).toBe(1);
+    expect(await page.getByTestId('import-error').textContent()).toContain('zepsuta.xml');
+    await shot(page, '11-import-error');
+  }, 60_000);
 });

@@ -48,6 +48,8 @@ describe('IssueService', () => {
                 enqueued.push(xml.toString('utf8'));
                 return { id: `outbox-${enqueued.length}` };
               },
+              xml: (id) => Buffer.from(enqueued[Number(id.split('-')[1]) - 1] ?? '', 'utf8'),
+              get: () => ({ ksefNumber: '5265877635-20260309-0123456789AB-CD' }),
             }
           : null,
       onChange: () => undefined,
@@ -76,6 +78,17 @@ describe('IssueService', () => {
 
     const second = await issuing.service.issue(NIP, values);
     expect(second).toMatchObject({ issued: true, invoice: { number: 'FV/2/03/2026' } });
+  });
+
+  it('reads a sent invoice back for a correction or a copy', async () => {
+    await issuing.service.issue(NIP, form(issuing, { lines: [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '10', pkwiu: '', gtu: '' }] }));
+    const { invoice, ksefNumber } = issuing.service.sentInvoice('outbox-1');
+    expect(ksefNumber).toBe('5265877635-20260309-0123456789AB-CD');
+    const { correctionForm } = await import('../../../shared/domain/issuing/invoice-to-form');
+    const start = correctionForm(invoice, ksefNumber, 'outbox-1');
+    expect(start.correction).toMatchObject({ originalNumber: 'FV/1/03/2026', originalIssueDate: '2026-03-09', originalKsefNumber: ksefNumber, sourceId: 'outbox-1' });
+    expect(start.correction.linesBefore).toEqual([expect.objectContaining({ name: 'Usługa', quantity: '2', unitPrice: '150', rate: '23', discount: '10' })]);
+    expect(start.buyer).toMatchObject({ identifier: '7171642051', name: 'Nowak Handel', saveToBook: false });
   });
 
   it('does not use a number when the form, the seller data or the schema check stops the invoice', async () => {

@@ -5,6 +5,7 @@ import { checkInvoiceRules, computeTotals, parseInvoice, type Invoice } from '..
 import { formIssues, normalizeDecimal } from '../../../shared/domain/issuing/form-rules';
 import { filledLines, formToInvoice } from '../../../shared/domain/issuing/form-to-invoice';
 import { AppError } from '../errors/app-error';
+import { readInvoiceXml } from '../invoices/xml';
 import type { ContractorStore } from './contractor-store';
 import type { DraftStore } from './draft-store';
 import type { IssuedStore } from './issued-store';
@@ -22,6 +23,9 @@ export interface IssuingDocuments {
 
 export interface IssuingOutbox {
   enqueue(input: { xml: Buffer; origin: 'issued'; fileName?: string }): Promise<{ id: string }>;
+  /** The stored bytes of a sent (or queued) invoice. */
+  xml(id: string): Buffer;
+  get(id: string): { ksefNumber: string | null };
 }
 
 export interface IssueServiceDeps {
@@ -125,6 +129,14 @@ export class IssueService {
     } catch {
       return null;
     }
+  }
+
+  /** A sent invoice's model and KSeF number, read back from the outbox's stored bytes. */
+  sentInvoice(outboxId: string): { invoice: Invoice; ksefNumber: string | null } {
+    const outbox = need(this.deps.outbox() ?? undefined, 'outbox');
+    const read = readInvoiceXml(outbox.xml(outboxId));
+    if (!read.ok) throw new AppError('INVOICE_FILE_INVALID', read.message, [read.code]);
+    return { invoice: read.invoice, ksefNumber: outbox.get(outboxId).ksefNumber };
   }
 
   private proposedNumber(companyNip: string, form: IssueFormValues): string {

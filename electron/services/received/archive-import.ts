@@ -27,6 +27,8 @@ export interface ImportOutcome {
   duplicates: number;
 }
 
+const BULK_IMPORT = 2_000;
+
 const FA_ROOT = /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?Faktura[\s>]/;
 
 /** Refuses anything that is not the FA invoice KSeF described: wrong hash, not XML, not a `Faktura`. */
@@ -64,7 +66,7 @@ export function importBatch(db: SqliteDatabase, batch: ImportBatch, now: Date): 
     ON CONFLICT (company_nip, subject) DO UPDATE SET from_date = excluded.from_date, updated_at = excluded.updated_at`);
   const importedAt = now.toISOString();
 
-  return db.transaction((): ImportOutcome => {
+  const outcome = db.transaction((): ImportOutcome => {
     let imported = 0;
     for (const { metadata, xml } of batch.items) {
       const result = insertRow.run({
@@ -100,4 +102,7 @@ export function importBatch(db: SqliteDatabase, batch: ImportBatch, now: Date): 
     if (batch.checkpoint) saveCheckpoint.run(batch.companyNip, batch.subject, batch.checkpoint, importedAt);
     return { imported, duplicates: batch.items.length - imported };
   })();
+  // After a bulk import the query planner needs fresh statistics to pick the narrow index for each filter.
+  if (outcome.imported >= BULK_IMPORT) db.exec('ANALYZE received_invoice');
+  return outcome;
 }

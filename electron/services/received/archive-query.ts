@@ -54,8 +54,10 @@ export function whereOf(filter: ReceivedFilter): SqlWhere {
   if (filter.sellerNip) add(filter.sellerNip.length === 10 ? 'seller_nip = ?' : "seller_nip LIKE ? || '%'", filter.sellerNip);
   if (filter.currency) add('currency = ?', filter.currency);
   if (filter.kinds && filter.kinds.length > 0) add(`kind IN (${filter.kinds.map(() => '?').join(', ')})`, ...filter.kinds);
-  if (filter.grossFrom) add('gross_grosze >= ?', textToGrosze(filter.grossFrom));
-  if (filter.grossTo) add('gross_grosze <= ?', textToGrosze(filter.grossTo));
+  // With a seller given, its index is the narrow one; `+` keeps SQLite from preferring the amount index instead.
+  const gross = filter.sellerNip?.length === 10 ? '+gross_grosze' : 'gross_grosze';
+  if (filter.grossFrom) add(`${gross} >= ?`, textToGrosze(filter.grossFrom));
+  if (filter.grossTo) add(`${gross} <= ?`, textToGrosze(filter.grossTo));
   if (filter.read === 'read') add('read_at IS NOT NULL');
   if (filter.read === 'unread') add('read_at IS NULL');
   if (filter.booked !== undefined) add(filter.booked ? 'booked_at IS NOT NULL' : 'booked_at IS NULL');

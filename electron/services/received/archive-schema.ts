@@ -36,8 +36,10 @@ export const RECEIVED_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX received_by_issue ON received_invoice (company_nip, subject, issue_date, id);
       CREATE INDEX received_by_acquisition ON received_invoice (company_nip, subject, acquisition_date);
-      CREATE INDEX received_by_seller ON received_invoice (company_nip, seller_nip);
+      CREATE INDEX received_by_seller ON received_invoice (company_nip, subject, seller_nip, issue_date);
       CREATE INDEX received_by_gross ON received_invoice (company_nip, subject, gross_grosze);
+      -- Covers the per-currency totals of a date range without touching the rows.
+      CREATE INDEX received_totals ON received_invoice (company_nip, subject, issue_date, currency, net_grosze, vat_grosze, gross_grosze);
       CREATE INDEX received_by_issue_all ON received_invoice (issue_date, id);
       -- The bytes KSeF holds, in the same database so a row, its XML and the checkpoint commit together.
       CREATE TABLE received_xml (

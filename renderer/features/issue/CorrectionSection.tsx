@@ -1,35 +1,32 @@
 import { MenuItem, TextField } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IssueFormValues } from '../../../shared/ipc/channels/issue';
 import { formatAmountPl } from '../../../shared/domain/money';
-import { useKsefApi } from '../../api/api-context';
+import { unwrap, useKsefApi } from '../../api/api-context';
 import { FormSelect, FormText } from './fields';
-import { useIssuedInvoices } from './queries';
 import { FieldRow, Section } from './Section';
 
 /**
- * The corrected invoice: picked from the ones issued here (its number, date, KSeF number, buyer and lines
- * come along — the lines become the "before" rows), or typed when it was issued elsewhere.
+ * The corrected invoice: picked from the sent ones (issued here or imported — its number, date, KSeF number,
+ * buyer and lines come along, the lines becoming the "before" rows), or typed when it was issued elsewhere.
  */
-export function CorrectionSection({ nip }: { nip: string }) {
+export function CorrectionSection() {
   const { t } = useTranslation();
   const api = useKsefApi();
-  const { setValue, getValues } = useFormContext<IssueFormValues>();
-  const issued = useIssuedInvoices(nip);
-  const candidates = (issued.data ?? []).filter((invoice) => invoice.kind !== 'KOR');
+  const { setValue } = useFormContext<IssueFormValues>();
+  const sent = useQuery({
+    queryKey: ['issue', 'correctable'],
+    queryFn: () => unwrap(api.outbox.list({ states: ['accepted', 'queued', 'sending', 'offline'], limit: 200 })),
+  });
+  const candidates = (sent.data?.items ?? []).filter((item) => !item.kind.startsWith('KOR'));
 
-  const pick = async (id: string) => {
-    const result = await api.issue.issuedGet({ id });
+  const pick = async (outboxId: string) => {
+    const result = await api.issue.correctionOf({ outboxId });
     if (!result.ok) return;
-    const { invoice, form } = result.value;
     const options = { shouldDirty: true };
-    setValue('correction', { ...getValues('correction'), sourceId: invoice.id, originalNumber: invoice.number, originalIssueDate: invoice.issueDate, originalKsefNumber: invoice.ksefNumber ?? '', linesBefore: form.lines }, options);
-    setValue('buyer', { ...form.buyer, saveToBook: false }, options);
-    setValue('currency', form.currency, options);
-    setValue('exchangeRate', form.exchangeRate, options);
-    setValue('priceMode', form.priceMode, options);
-    setValue('lines', form.lines, options);
+    for (const key of ['correction', 'buyer', 'currency', 'exchangeRate', 'priceMode', 'lines'] as const) setValue(key, result.value[key], options);
   };
 
   return (
@@ -45,9 +42,10 @@ export function CorrectionSection({ nip }: { nip: string }) {
           helperText={candidates.length === 0 ? t('issue.correction.noneIssued') : ' '}
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'correction-pick' } }}
         >
-          {candidates.map((invoice) => (
-            <MenuItem key={invoice.id} value={invoice.id}>
-              {invoice.number} · {invoice.issueDate} · {invoice.buyerName} · {formatAmountPl(invoice.grossTotal)} {invoice.currency}
+          {candidates.map((item) => (
+            <MenuItem key={item.id} value={item.id}>
+              {item.invoiceNumber} · {item.issueDate} · {item.buyerName} · {formatAmountPl(item.grossTotal)} {item.currency}
+              {item.ksefNumber ? ` · ${item.ksefNumber}` : ''}
             </MenuItem>
           ))}
         </TextField>

@@ -131,7 +131,7 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDra
       <Box component="form" noValidate onSubmit={(event) => event.preventDefault()} data-testid="issue-form" data-draft-id={autosave.draftId() ?? ''}>
         <Stack spacing={2} sx={{ pb: 10 }}>
           <DocumentSection nip={nip} series={series} />
-          {kind === 'KOR' ? <CorrectionSection nip={nip} /> : null}
+          {kind === 'KOR' ? <CorrectionSection /> : null}
           <BuyerSection nip={nip} />
           {kind === 'KOR' ? (
             <Section title={t('issue.sections.linesBefore')} testId="issue-lines-before">

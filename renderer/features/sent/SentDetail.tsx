@@ -85,7 +85,7 @@ export function SentDetail(props: SentDetailProps) {
 
         <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr' }, gap: 2 }}>
           <Fact label={t('sent.detail.ksefNumber')}>
-            <Box component="span" sx={{ fontFamily: 'monospace' }} data-testid="detail-ksef-number">
+            <Box component="span" sx={item.ksefNumber ? { fontFamily: 'monospace' } : { color: 'text.secondary' }} data-testid="detail-ksef-number">
               {item.ksefNumber ?? t('sent.detail.noKsefNumber')}
             </Box>
           </Fact>

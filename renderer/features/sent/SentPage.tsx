@@ -115,7 +115,11 @@ export function SentPage() {
           {t('sent.deadlineWarning', { count: deadlines.soon })}
         </Alert>
       ) : null}
-      {completeKod2.data ? <Alert severity="success">{t('sent.offline.completed', { count: completeKod2.data.completed })}</Alert> : null}
+      {completeKod2.data ? (
+        <Alert severity="success" onClose={() => completeKod2.reset()}>
+          {t('sent.offline.completed', { count: completeKod2.data.completed })}
+        </Alert>
+      ) : null}
 
       {progress ? (
         <Box role="status" data-testid="batch-progress">
@@ -127,10 +131,12 @@ export function SentPage() {
       ) : null}
 
       {importFiles.isSuccess && importResults.length > importFailures.length ? (
-        <Alert severity="success">{t('sent.imported', { count: importResults.length - importFailures.length })}</Alert>
+        <Alert severity="success" onClose={() => importFiles.reset()}>
+          {t('sent.imported', { count: importResults.length - importFailures.length })}
+        </Alert>
       ) : null}
       {importFailures.map((result) => (
-        <Alert severity="error" key={result.name} data-testid="import-error">
+        <Alert severity="error" key={result.name} data-testid="import-error" onClose={() => importFiles.reset()}>
           {t('sent.importFailed', {
             file: result.name,
             reason: (result.error ?? []).map((problem) => `${problem.line !== null ? `${problem.line}: ` : ''}${problem.path ?? ''} ${problem.message}`.trim()).join('; '),

@@ -23,13 +23,13 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
       {
         field: 'issueDate',
         headerName: t('sent.column.issueDate'),
-        width: 150,
+        width: 160,
         valueFormatter: (value: string) => formatCivilDate(value, language),
       },
       {
         field: 'grossTotal',
         headerName: t('sent.column.gross'),
-        width: 140,
+        width: 130,
         align: 'right',
         headerAlign: 'right',
         sortComparator: (a: string, b: string) => Number(a) - Number(b),
@@ -58,7 +58,7 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
       {
         field: 'deadline',
         headerName: t('sent.column.deadline'),
-        width: 180,
+        width: 190,
         sortComparator: (a: DeadlineView, b: DeadlineView) => DEADLINE_ORDER(a).localeCompare(DEADLINE_ORDER(b)),
         renderCell: ({ row }) => <DeadlineLabel view={row.deadline} />,
       },

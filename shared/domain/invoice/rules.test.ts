@@ -82,6 +82,11 @@ describe('checkInvoiceRules', () => {
     );
   });
 
+  it('refuses an issue date after today when today is given', () => {
+    expect(checkInvoiceRules(invoice(), { today: '2026-01-31' }).map((issue) => issue.code)).toContain('ISSUE_DATE_IN_FUTURE');
+    expect(checkInvoiceRules(invoice(), { today: '2026-02-01' }).map((issue) => issue.code)).not.toContain('ISSUE_DATE_IN_FUTURE');
+  });
+
   it('finds nothing wrong with a consistent invoice', () => {
     const clean = applySplitPaymentRule(invoice({ payment: { bankAccounts: [{ number: 'PL61109010140000071219812874' }] } }));
     expect(checkInvoiceRules(clean)).toEqual([]);
@@ -89,6 +94,14 @@ describe('checkInvoiceRules', () => {
 });
 
 describe('invoiceSchema', () => {
+  it('refuses characters XML cannot carry or KSeF rejects (PROTOCOL.md §8)', () => {
+    for (const bad of ['a\u0001', 'a\u0080', 'a\uFDD0', 'a\u{1FFFF}']) {
+      const parsed = parseInvoice({ ...invoice(), number: bad });
+      expect(parsed.ok, JSON.stringify(bad)).toBe(false);
+    }
+    expect(parseInvoice({ ...invoice(), number: 'FV/1 ąę € 😀' }).ok).toBe(true);
+  });
+
   it('accepts the model and fills defaults for omitted lists and annotations', () => {
     const { thirdParties: _thirdParties, annotations: _annotations, ...minimal } = invoice();
     const parsed = parseInvoice(minimal);

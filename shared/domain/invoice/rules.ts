@@ -22,6 +22,7 @@ export type InvoiceRuleCode =
   | 'EXEMPTION_BASIS_MISSING'
   | 'REVERSE_CHARGE_NOT_ANNOTATED'
   | 'SALE_PERIOD_REVERSED'
+  | 'ISSUE_DATE_IN_FUTURE'
   | 'NO_LINES';
 
 export interface InvoiceRuleIssue {
@@ -77,7 +78,12 @@ function summaryMismatches(invoice: Invoice): boolean {
   return false;
 }
 
-export function checkInvoiceRules(invoice: Invoice): InvoiceRuleIssue[] {
+export interface InvoiceRuleOptions {
+  /** Today's date (YYYY-MM-DD, Europe/Warsaw): KSeF rejects an issue date (P_1) after the day it accepts the invoice. */
+  today?: string;
+}
+
+export function checkInvoiceRules(invoice: Invoice, options: InvoiceRuleOptions = {}): InvoiceRuleIssue[] {
   const issues: InvoiceRuleIssue[] = [];
   const add = (code: InvoiceRuleCode, path: string, severity: 'error' | 'warning' = 'error') =>
     issues.push({ code, severity, path });
@@ -116,6 +122,7 @@ export function checkInvoiceRules(invoice: Invoice): InvoiceRuleIssue[] {
     add('REVERSE_CHARGE_NOT_ANNOTATED', 'annotations.reverseCharge');
   }
   if (invoice.salePeriod && invoice.salePeriod.from > invoice.salePeriod.to) add('SALE_PERIOD_REVERSED', 'salePeriod.to');
+  if (options.today !== undefined && invoice.issueDate > options.today) add('ISSUE_DATE_IN_FUTURE', 'issueDate');
   if (summaryMismatches(invoice)) add('SUMMARY_MISMATCH', 'summary', 'warning');
   return issues;
 }

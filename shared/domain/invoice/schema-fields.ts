@@ -5,11 +5,20 @@
 import { z } from 'zod';
 import { isCountryCode, isCurrencyCode, isEuCountryCode } from './code-lists';
 
-// eslint-disable-next-line no-control-regex -- XML 1.0 forbids these characters; detecting them is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-/** XML 1.0 cannot carry these characters even escaped. */
+/**
+ * Characters XML 1.0 cannot carry (C0 controls except tab/LF/CR) plus those KSeF refuses (PROTOCOL.md §8:
+ * #x7F–#x84, #x86–#x9F, #xFDD0–#xFDEF and the last two code points of every plane).
+ */
+const FORBIDDEN_CHARACTERS = new RegExp(
+  `[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u0084\\u0086-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${Array.from(
+    { length: 16 },
+    (_, plane) => `\\u{${(plane + 1).toString(16)}FFFE}\\u{${(plane + 1).toString(16)}FFFF}`,
+  ).join('')}]`,
+  'u',
+);
+/** True when the text holds a character FA(3) XML cannot carry or KSeF refuses. */
 export function hasXmlForbiddenCharacters(value: string): boolean {
-  return CONTROL_CHARACTERS.test(value);
+  return FORBIDDEN_CHARACTERS.test(value);
 }
 
 /** xsd:token length: whitespace collapsed before counting. */

@@ -133,11 +133,15 @@ export interface IssuePreview {
   view: InvoiceViewData | null;
 }
 
+/** The form fields a correction starts from: the corrected invoice's buyer and lines (before = after, to edit). */
+export type CorrectionStart = Pick<IssueFormValues, 'buyer' | 'currency' | 'exchangeRate' | 'priceMode' | 'lines' | 'correction'>;
+
 export type IssueOutcome =
   | { issued: true; invoice: IssuedInvoice }
   | { issued: false; problems: IssueProblem[] };
 
 const id = z.string().regex(/^[0-9a-f-]{36}$/);
+const outboxId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const short = (max: number) => z.string().trim().max(max);
 const address = z.object({ line1: short(512), line2: short(512), countryCode: z.string().regex(/^[A-Z]{2}$/) }).strict();
@@ -211,7 +215,9 @@ export const issueChannels = {
   'issue:draftSave': defineChannel(z.object({ ...company, id: id.optional(), form: issueFormValuesSchema }).strict()).returns<DraftSummary>(),
   'issue:draftRemove': defineChannel(z.object({ id }).strict()).returns<Done>(),
   /** "Copy as a new invoice": a new draft from a draft or an issued invoice, without its number and dates. */
-  'issue:copyAsNew': defineChannel(z.object({ source: z.enum(['draft', 'issued']), id }).strict()).returns<Draft>(),
+  'issue:copyAsNew': defineChannel(z.object({ source: z.enum(['draft', 'issued', 'sent']), id: z.union([id, outboxId]) }).strict()).returns<Draft>(),
+  /** The start of a correction of a sent invoice (any in the outbox, from this program or imported). */
+  'issue:correctionOf': defineChannel(z.object({ outboxId }).strict()).returns<CorrectionStart>(),
   'issue:issuedList': defineChannel(z.object(company).strict()).returns<IssuedInvoice[]>(),
   /** An issued invoice with the form it came from (to correct it: its lines become the "before" rows). */
   'issue:issuedGet': defineChannel(z.object({ id }).strict()).returns<{ invoice: IssuedInvoice; form: IssueFormValues }>(),

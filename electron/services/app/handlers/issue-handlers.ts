@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../ipc/handlers';
 import { DONE } from '../../../../shared/ipc/channels/limits';
+import { correctionForm, invoiceToForm } from '../../../../shared/domain/issuing/invoice-to-form';
 import { copyAsNewForm, type IssuingServices } from '../../issuing';
 
 type IssueHandlers = { [C in keyof Handlers as C extends `issue:${string}` ? C : never]: Handlers[C] };
@@ -38,9 +39,18 @@ export function issueHandlers(issuing: IssuingServices): IssueHandlers {
       return changing(DONE);
     },
     'issue:copyAsNew': async ({ source, id }) => {
-      const origin = source === 'draft' ? drafts.get(id) : (({ invoice, form }) => ({ companyNip: invoice.companyNip, form }))(issued.get(id));
+      const origin =
+        source === 'draft'
+          ? drafts.get(id)
+          : source === 'issued'
+            ? (({ invoice, form }) => ({ companyNip: invoice.companyNip, form }))(issued.get(id))
+            : (({ invoice }) => ({ companyNip: invoice.seller.nip, form: invoiceToForm(invoice) }))(service.sentInvoice(id));
       const created = drafts.save(origin.companyNip, copyAsNewForm(origin.form));
       return changing(drafts.get(created.id));
+    },
+    'issue:correctionOf': async ({ outboxId }) => {
+      const { invoice, ksefNumber } = service.sentInvoice(outboxId);
+      return correctionForm(invoice, ksefNumber, outboxId);
     },
     'issue:issuedList': async ({ companyNip }) => issued.list(companyNip),
     'issue:issuedGet': async ({ id }) => issued.get(id),

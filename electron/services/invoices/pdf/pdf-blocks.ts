@@ -59,7 +59,7 @@ function partiesGrid(parties: DocParty[]): PdfContent {
 
 function tableBlock(block: Extract<DocBlock, { type: 'table' }>): PdfContent {
   // Wide tables (attachments from other programs) get smaller type so they stay inside the page.
-  const size = block.columns.length > 7 ? { fontSize: 6.5 } : {};
+  const size = block.columns.length > 8 ? { fontSize: 6.5 } : {};
   const header = block.columns.map((column) => ({ text: column.heading ?? word(column.label), style: 'tableHeader', alignment: column.align, ...size }));
   const body = block.rows.map((row) =>
     row.cells.map((cell, index) => {
@@ -80,8 +80,8 @@ function tableBlock(block: Extract<DocBlock, { type: 'table' }>): PdfContent {
       fillColor: (rowIndex: number) => (rowIndex === 0 ? COLORS.headerFill : block.rows[rowIndex - 1]?.tone === 'before' ? COLORS.beforeFill : null),
       paddingTop: () => 2,
       paddingBottom: () => 2,
-      paddingLeft: () => (block.columns.length > 7 ? 2 : 4),
-      paddingRight: () => (block.columns.length > 7 ? 2 : 4),
+      paddingLeft: () => (block.columns.length > 8 ? 2 : 4),
+      paddingRight: () => (block.columns.length > 8 ? 2 : 4),
     },
     margin: [0, 0, 0, 6],
   };

@@ -103,6 +103,8 @@ describe.skipIf(noTools !== undefined)(`invoice PDF ${noTools ?? ''}`, () => {
       'DE123456789',
       'Müller GmbH',
       'Kwota VAT w PLN',
+      'Kurs waluty',
+      '4,3000',
       '-197,80',
       'Korekta kwoty należności ogółem: -246,00 EUR',
     ]) {

@@ -34,26 +34,42 @@ export function toNode(element: XmlElement, path: string): XmlNode {
   return node;
 }
 
+/** Containers with more children than this get a by-name index (Fa with thousands of FaWiersz). */
+const INDEX_THRESHOLD = 32;
+
 /** Reads one element's children by name; whatever is not taken can be kept as preserved nodes. */
 export class Children {
   private readonly used: boolean[];
+  private readonly positions: Map<string, number[]> | undefined;
 
   constructor(
     readonly element: XmlElement,
     readonly path: string,
   ) {
-    this.used = new Array<boolean>(element.children.length).fill(false);
-    for (const child of element.children) {
+    const children = element.children;
+    this.used = new Array<boolean>(children.length).fill(false);
+    if (children.length > INDEX_THRESHOLD) this.positions = new Map();
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index] as XmlElement;
       if (child.ns !== FA3_NAMESPACE) {
         throw new Fa3ContentError(`${path}/${child.name} is not in the FA(3) namespace`, path, child.offset);
+      }
+      if (this.positions) {
+        const list = this.positions.get(child.name);
+        if (list) list.push(index);
+        else this.positions.set(child.name, [index]);
       }
     }
   }
 
+  /** Positions of the children called `name` (every position when there is no index; callers compare names). */
+  private candidates(name: string): Iterable<number> {
+    return this.positions ? (this.positions.get(name) ?? []) : this.used.keys();
+  }
+
   one(name: string): XmlElement | undefined {
-    const children = this.element.children;
-    for (let index = 0; index < children.length; index += 1) {
-      const child = children[index];
+    for (const index of this.candidates(name)) {
+      const child = this.element.children[index];
       if (child && !this.used[index] && child.name === name) {
         this.used[index] = true;
         return child;
@@ -64,12 +80,13 @@ export class Children {
 
   all(name: string): XmlElement[] {
     const found: XmlElement[] = [];
-    this.element.children.forEach((child, index) => {
-      if (!this.used[index] && child.name === name) {
+    for (const index of this.candidates(name)) {
+      const child = this.element.children[index];
+      if (child && !this.used[index] && child.name === name) {
         this.used[index] = true;
         found.push(child);
       }
-    });
+    }
     return found;
   }
 
@@ -104,7 +121,10 @@ export class Children {
   }
 
   has(name: string): boolean {
-    return this.element.children.some((child, index) => !this.used[index] && child.name === name);
+    for (const index of this.candidates(name)) {
+      if (!this.used[index] && this.element.children[index]?.name === name) return true;
+    }
+    return false;
   }
 
   /** The children not taken, as preserved nodes (undefined when none). */
