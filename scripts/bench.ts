@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   if (args.target !== 'sandbox') throw new Error(`Unknown benchmark "${args.target}". Available: sandbox, documents, received`);
   const schemaDir = process.env.KSEF_SCHEMA_DIR;
   console.log(
-    `KSeF sandbox, limits off, ${schemaDir ? 'FA(3) XSD validation on' : 'structural validation (set KSEF_SCHEMA_DIR for XSD)'}: ` +
+    `KSeF sandbox, limits off, FA(3) XSD validation (${schemaDir ? `schema from ${schemaDir}` : 'bundled schema'}): ` +
       `${args.online} invoices through one online session, ${args.batch} through one batch session`,
   );
   const result = await benchSessions({ onlineCount: args.online, batchCount: args.batch, ...(schemaDir ? { schemaDir } : {}) });

@@ -100,6 +100,12 @@ describe('ksef-desk invoice new / show', () => {
     expect(badResult.err).toContain('lines.0.rate');
     expect(badResult.err).toContain('seller.nip');
 
+    const badExtra = path.join(work, 'bad-extra.json');
+    writeFileSync(badExtra, JSON.stringify({ ...example, extra: [{ name: 'Nieznany', text: 'x' }] }));
+    const extraResult = await run(['invoice', 'new', '--from', badExtra, '--out', path.join(work, 'never.xml')]);
+    expect(extraResult.code).toBe(1);
+    expect(extraResult.err).toContain('/Faktura/Fa/Nieznany');
+
     const notJson = path.join(work, 'not.json');
     writeFileSync(notJson, '{ nope');
     expect((await run(['invoice', 'new', '--from', notJson, '--out', path.join(work, 'never.xml')])).err).toContain('not valid JSON');

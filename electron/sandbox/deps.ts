@@ -11,7 +11,7 @@ export interface SandboxDeps {
   crypto: SandboxCrypto;
   jwt: JwtService;
   log: (line: string) => void;
-  /** Directory of the official KSeF pack (FA(3) XSD etc.) when given; else modules use structural checks. */
+  /** FA(3) XSD from this KSeF pack (or schema folder) instead of the copy the app ships. */
   schemaDir?: string;
   /** Initial received-invoice seeding requests from `--seed-received NIP:COUNT` (the invoices module consumes them). */
   seedReceived: { nip: string; count: number }[];

@@ -23,7 +23,7 @@ export interface SandboxOptions {
   limits?: RateLimitMode;
   /** Fault plan, compact (`latency=200ms;drop=0.1`) or JSON. */
   faults?: string;
-  /** Directory of the official KSeF pack; enables FA(3) XSD validation. */
+  /** FA(3) XSD from this KSeF pack (or schema folder) instead of the copy the app ships; validation is always on. */
   schemaDir?: string;
   /** `--seed-received NIP:COUNT` requests for the invoices module. */
   seedReceived?: { nip: string; count: number }[];
@@ -99,7 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   log(
     `KSeF sandbox listening on ${baseUrl} · rate limits ${limiter.getMode() === 'official' ? 'on (official)' : 'off'} · ` +
-      `invoice validation: ${options.schemaDir ? `official FA(3) XSD from ${options.schemaDir}` : 'structural check (no schema dir)'}` +
+      `invoice validation: official FA(3) XSD (in-process libxml2/WebAssembly) from ${options.schemaDir ?? 'the bundled schema'}` +
       `${options.stateFile ? ` · state file ${options.stateFile}` : ' · in-memory state'}` +
       `${options.faults ? ` · faults: ${options.faults}` : ''}`,
   );

@@ -13,7 +13,7 @@ export const firstRunPl = {
       added: 'Dodano firmę {{name}} (NIP {{nip}}).',
     },
     signIn: {
-      body: 'KSeF wpuszcza podpisem (certyfikat kwalifikowany, pieczęć firmy, Profil Zaufany przez certyfikat KSeF) albo tokenem KSeF. Wybierz, co masz:',
+      body: 'KSeF wpuszcza podpisem elektronicznym (certyfikat kwalifikowany, pieczęć firmy albo certyfikat KSeF) albo tokenem KSeF. Wybierz, co masz:',
       certificate: 'Mam certyfikat',
       certificateHint: 'Plik .p12/.pfx albo certyfikat z kluczem (.crt/.cer + .key). Klucz zostaje zaszyfrowany na tym komputerze.',
       fingerprintNote:

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OpensslFixtures, SUBJECT_WITH_NIP } from '../../electron/services/certificates/testing/openssl-fixtures';
 import { startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
 import { launchChromium, screenshot } from '../helpers/chromium';
 
@@ -24,10 +25,15 @@ describe('first-run guide (browser mode, empty profile)', () => {
   let app: BrowserModeApp;
   let browser: Browser;
   let page: Page;
+  let fixtures: OpensslFixtures;
+  let weakP12: string;
   const guide = () => page.getByTestId('first-run-guide');
   const stepState = (step: string) => page.getByTestId(`first-run-step-${step}`).getAttribute('data-state');
 
   beforeAll(async () => {
+    fixtures = new OpensslFixtures();
+    const weakKey = fixtures.generateKey('rsa-1024');
+    weakP12 = fixtures.path(fixtures.pkcs12(fixtures.selfSigned(weakKey, SUBJECT_WITH_NIP), weakKey, 'haslo-pliku', 'aes'));
     app = await startBrowserMode(tempProfile('ksef-desk-first-run-e2e-'));
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 1000 }, locale: 'pl-PL' });
@@ -37,6 +43,7 @@ describe('first-run guide (browser mode, empty profile)', () => {
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    fixtures?.cleanup();
   });
 
   it('greets a new user with the guide, at the company step', async () => {
@@ -53,6 +60,20 @@ describe('first-run guide (browser mode, empty profile)', () => {
     await expect.poll(() => stepState('company'), WAIT).toBe('done');
     await expect.poll(() => page.getByTestId('first-run-test-certificate').count()).toBe(1);
     await shot(page, '2-sign-in-choices');
+  });
+
+  it('step 2: a certificate KSeF would refuse (RSA-1024) is refused in the wizard, with the reason', async () => {
+    await page.getByTestId('first-run-certificate').click();
+    await expect.poll(() => page.getByTestId('import-wizard').count(), WAIT).toBe(1);
+    await page.getByTestId('certificate-file-input').setInputFiles(weakP12);
+    await expect.poll(() => page.getByTestId('import-wizard').getAttribute('data-step'), WAIT).toBe('password');
+    await page.getByTestId('certificate-password').fill('haslo-pliku');
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await expect.poll(() => page.getByText('KSeF nie przyjmie tego certyfikatu', { exact: false }).count(), WAIT).toBe(1);
+    expect(await page.getByTestId('import-wizard').getAttribute('data-step')).toBe('password');
+    await shot(page, '3a-weak-certificate');
+    await page.getByRole('button', { name: 'Anuluj' }).click();
+    await expect.poll(() => page.getByTestId('first-run-test-certificate').count(), WAIT).toBe(1);
   });
 
   it('step 2: a weak key-store passphrase is refused by the meter, a strong one creates a test certificate', async () => {

@@ -181,6 +181,7 @@ describe('issuing form (browser mode)', () => {
     await expect.poll(() => dialog.count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toContain('Nowak Handel Sp. z o.o.');
     expect(await dialog.textContent()).toContain('FV/1/');
+    expect(await dialog.getByTestId('preview-schema-ok').textContent()).toBe('Faktura jest zgodna ze schematem FA(3).');
     await shot(page, '7-preview');
 
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), dialog.getByTestId('download-pdf').click()]);
@@ -224,6 +225,14 @@ describe('issuing form (browser mode)', () => {
     expect(await page.getByTestId('line-rate').first().inputValue()).toBe('8');
     expect(await page.getByTestId('issue-number').getAttribute('placeholder')).toMatch(/^FV\/2\//);
     await shot(page, '9-next-from-books');
+
+    await page.getByTestId('books-button').click();
+    const books = page.getByTestId('books-dialog');
+    await expect.poll(() => books.textContent(), WAIT).toContain('Nowak Handel Sp. z o.o.');
+    await books.getByRole('tab', { name: 'Towary i usługi' }).click();
+    await expect.poll(() => books.textContent(), WAIT).toContain('Projekt strony internetowej');
+    await shot(page, '9b-books');
+    await books.getByRole('button', { name: 'Zamknij' }).click();
   });
 
   it('corrects the sent invoice: picked from the sent ones, its lines become the "before" rows, numbered in KOR', async () => {

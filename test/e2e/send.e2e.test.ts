@@ -7,6 +7,7 @@ import { buildTestInvoice } from '../../electron/sandbox/sessions/client-kit';
 import { warsawDate } from '../../shared/domain/business-days';
 import { runCli, startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
 import { launchChromium } from '../helpers/chromium';
+import { sandboxFaults } from '../helpers/sandbox-faults';
 
 const NIP = '5265877635';
 const PASSPHRASE = 'wysylka faktur 2026';
@@ -178,4 +179,48 @@ describe('Sent page (browser mode, sandbox)', () => {
     expect(await page.getByTestId('import-error').textContent()).toContain('zepsuta.xml');
     await shot(page, '11-import-error');
   }, 60_000);
+
+  it('records an announced KSeF emergency (awaria)', async () => {
+    await page.getByTestId('outages-button').click();
+    const panel = page.getByTestId('outages-panel');
+    await expect.poll(() => panel.getByText('Brak zapisanych okresów niedostępności.').count()).toBe(1);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const local = `${warsawDate(hourAgo)}T${String(hourAgo.getHours()).padStart(2, '0')}:00`;
+    await panel.getByLabel('Początek').fill(local);
+    await panel.getByRole('button', { name: 'Zapisz ogłoszenie' }).click();
+    await expect.poll(() => panel.getByTestId('outage').count()).toBe(1);
+    expect(await panel.getByTestId('outage').textContent()).toContain('trwa');
+    await shot(page, '12-outages');
+    await panel.getByRole('button', { name: 'Zakończona teraz' }).click();
+    await expect.poll(() => panel.getByTestId('outage').textContent()).not.toContain('trwa');
+  }, 60_000);
+
+  it('an outage switches to offline issuing, and the queue is sent when KSeF answers again', async () => {
+    await page.getByTestId('outages-button').click();
+    const faults = sandboxFaults(sandbox);
+    await faults.set('outage');
+    await importFiles(invoiceFile('FV/6/2026'));
+    // Not one failed request but failures over time, confirmed by a probe: keep trying to send until the app says so.
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('send-now').click();
+          return page.getByTestId('offline-banner').count();
+        },
+        { timeout: 90_000, intervals: [3_000] },
+      )
+      .toBe(1);
+    expect(await page.getByTestId('offline-banner').textContent()).toContain('KSeF nie odpowiada od');
+    await importFiles(invoiceFile('FV/7/2026'));
+    expect(await stateOf('FV/7/2026')).toBe('offline');
+    expect(await rowOf('FV/7/2026').textContent()).toContain('po przywróceniu KSeF');
+    await shot(page, '13-outage');
+
+    await faults.clear();
+    await page.getByTestId('offline-banner').getByRole('button', { name: 'Sprawdź połączenie' }).click();
+    await expect.poll(() => page.getByTestId('offline-banner').count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => stateOf('FV/7/2026'), { timeout: 60_000 }).toBe('accepted');
+    await expect.poll(() => stateOf('FV/6/2026'), { timeout: 60_000 }).toBe('accepted');
+    await shot(page, '14-after-outage');
+  }, 240_000);
 });

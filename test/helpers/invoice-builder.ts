@@ -2,8 +2,7 @@
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { RunningSandbox } from '../../electron/sandbox/index';
-import { isXmllintAvailable } from '../../electron/sandbox/invoices/xmllint';
-import { createXsdValidator } from '../../electron/sandbox/invoices/schema-validator';
+import { createXsdSchemaValidator, singleFileSchema } from '../../electron/sandbox/invoices/schema-validator';
 import { ClientSessionKey, FA3_FORM_CODE, sendInvoiceBody, type SendInvoiceBody } from '../../electron/sandbox/sessions/client-kit';
 import { ksefPackDir } from './ksef-pack';
 import { expectRequestMatchesSpec } from './openapi';
@@ -13,7 +12,8 @@ import { callChecked, type ApiResponse } from './sandbox-http';
 export { buildTestInvoice, ClientSessionKey, encryptParts, zipInvoices, batchOpenBody, sendInvoiceBody, type EncryptedPart } from '../../electron/sandbox/sessions/client-kit';
 
 export const packDir = ksefPackDir();
-export const canValidateXsd = packDir !== undefined && (await isXmllintAvailable());
+/** The UPO XSD comes from the pack (the FA(3) XSD ships with the app). */
+export const canValidateXsd = packDir !== undefined;
 
 /** Exception code of a 400 in the default (ExceptionResponse) format. */
 export function exceptionCode(response: ApiResponse): number | undefined {
@@ -94,9 +94,9 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   }
 }
 
-/** xmllint verdict of a UPO document against the official v4-3 XSD (call only when `canValidateXsd`). */
+/** Verdict of a UPO document against the official v4-3 XSD (call only when `canValidateXsd`). */
 export async function validateUpo(xml: string): Promise<{ ok: boolean; details?: string[] }> {
-  const validator = createXsdValidator({ schemaPath: join(packDir ?? '', 'schemas', 'upo', 'upo-v4-3.xsd') });
+  const validator = createXsdSchemaValidator(singleFileSchema(join(packDir ?? '', 'schemas', 'upo', 'upo-v4-3.xsd')));
   const [verdict] = await validator.validateMany([Buffer.from(xml, 'utf8')]);
   return verdict && !verdict.ok ? { ok: false, details: verdict.details } : { ok: true };
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { checkInvoiceRules } from '../../../shared/domain/invoice/rules';
 import { parseInvoice } from '../../../shared/domain/invoice/schema';
 import { completeInvoice } from '../../../shared/domain/invoice/totals';
+import { getFa3Validator } from '../../services/invoices/validation';
 import { writeInvoiceXml } from '../../services/invoices/xml';
 import type { GlobalOptions } from '../global-options';
 import { CliError, printResult } from '../output';
@@ -31,7 +32,14 @@ export function registerInvoiceNewCommand(invoice: Command, globals: () => Globa
       }
       const invoiceModel = completeInvoice(parsed.invoice);
       const warnings = checkInvoiceRules(invoiceModel);
-      await writeFile(opts.out, writeInvoiceXml(invoiceModel), { mode: 0o644 });
+      const xml = writeInvoiceXml(invoiceModel);
+      // Valid by construction for typed data; preserved `extra` trees are checked here before anything is written.
+      const report = await getFa3Validator().validate(xml);
+      if (!report.valid) {
+        const details = report.errors.map((error) => `  ${error.path}: ${error.message}`).join('\n');
+        throw new CliError(`The invoice does not produce valid FA(3):\n${details}`, 'INVALID_INPUT');
+      }
+      await writeFile(opts.out, xml, { mode: 0o644 });
       for (const warning of warnings) process.stderr.write(`${warning.severity}: ${warning.code} at ${warning.path}\n`);
       printResult(
         options,

@@ -55,6 +55,9 @@ export function describeInvoiceForHumans(invoice: Invoice): string {
     const before = line.beforeCorrection ? ' [before correction]' : '';
     rows.push(`  ${line.lineNumber ?? index + 1}. ${line.name ?? ''}  ${quantity}${line.rate ?? ''}  ${amounts.gross}${before}`);
   });
+  for (const rate of totals.byRate) {
+    rows.push(`  rate ${rate.label}: net ${rate.net}  VAT ${rate.vat}${rate.vatPln ? ` (PLN ${rate.vatPln})` : ''}  gross ${rate.gross}`);
+  }
   rows.push(`Total gross: ${summary.gross} ${invoice.currency}`);
   return rows.join('\n');
 }

@@ -28,10 +28,9 @@ export function registerSandboxCommand(program: Command, globals: () => GlobalOp
         if (error instanceof SandboxArgsError) throw new CliError(error.message, 'INVALID_INPUT');
         throw error;
       }
-      const schemaDir = sandboxOptions.schemaDir ?? process.env.KSEF_SCHEMA_DIR;
+      // Validation uses the FA(3) XSD the app ships; --schema-dir swaps in another copy (e.g. the KSeF pack).
       const sandbox = await startSandbox({
         ...sandboxOptions,
-        ...(schemaDir ? { schemaDir } : {}),
         log: (line) => process.stderr.write(`${line}\n`),
       });
       process.stderr.write(`fault admin: ${sandbox.faultsAdmin.url} with header x-sandbox-admin-secret: ${sandbox.faultsAdmin.secret}\n`);

@@ -9,7 +9,7 @@ import { FA3_NAMESPACE } from './fa3-constants';
 import { childElements, parseXmlStrict, processingInstructionTargets } from './xml-dom';
 
 export { extractInvoiceFacts, extractFactsFromDocument } from './facts';
-export { createFa3SchemaValidator } from './schema-validator';
+export { createFa3SchemaValidator, createXsdSchemaValidator } from './schema-validator';
 export { processInvoice, processInvoices } from './process';
 export type { InvoiceFacts } from './facts-types';
 export type { Fa3SchemaValidator, SchemaVerdict } from './schema-validator';

@@ -95,7 +95,7 @@ async function processEntries(runtime: SessionRuntime, session: SessionRecord, e
       receivedAt: openedAt,
       offlineMode: session.offlineMode,
       attachmentsAllowed: true,
-      ...(runtime.schemaValidator ? { schemaValidator: runtime.schemaValidator } : {}),
+      schemaValidator: runtime.schemaValidator,
     },
   );
   results.forEach((result, index) => {

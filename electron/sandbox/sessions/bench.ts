@@ -2,7 +2,7 @@
  * Throughput benchmark of the session pipeline over real HTTP: one online session with `onlineCount` invoices
  * and one batch of `batchCount` invoices, each timed until every invoice is processed.
  * Run: node --import tsx -e "import('./electron/sandbox/sessions/bench.ts').then(m => m.benchSessions({onlineCount:200,batchCount:1000})).then(console.log)"
- * FA(3) XSD validation is on when `schemaDir` (or KSEF_SCHEMA_DIR) points at the KSeF pack.
+ * FA(3) XSD validation is always on; `schemaDir` (or KSEF_SCHEMA_DIR) swaps in the KSeF pack's schema copy.
  */
 import { startSandbox, type RunningSandbox } from '../index';
 import { warsawDateOf } from '../invoices/warsaw-time';

@@ -91,7 +91,7 @@ export function registerOnlineSessionRoutes(router: Router, runtime: SessionRunt
             offlineMode,
             // Attachments are batch-only, except in a technical correction of an offline invoice (PROTOCOL §8).
             attachmentsAllowed: correctedHash !== undefined,
-            ...(runtime.schemaValidator ? { schemaValidator: runtime.schemaValidator } : {}),
+            schemaValidator: runtime.schemaValidator,
           });
           settleInvoice(runtime, session, invoice, plain, result);
         });

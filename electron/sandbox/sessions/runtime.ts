@@ -25,7 +25,7 @@ export const sessionSettings = (deps: Pick<SandboxDeps, 'store'>) =>
 export const sessionRecords = (deps: Pick<SandboxDeps, 'store'>) => deps.store.slice<Record<string, SessionRecord>>('sessions', () => ({}));
 
 export class SessionRuntime {
-  readonly schemaValidator: Fa3SchemaValidator | undefined;
+  readonly schemaValidator: Fa3SchemaValidator;
   /** HMAC key of presigned URLs; persisted so URLs handed out survive a restart of a persistent sandbox. */
   readonly presignKey: Buffer;
   /** Uploaded encrypted batch parts, by session then ordinal; kept in memory only (can be 5 GB). */
@@ -34,7 +34,7 @@ export class SessionRuntime {
   private readonly inFlight = new Map<string, Set<Promise<void>>>();
 
   constructor(readonly deps: SandboxDeps) {
-    this.schemaValidator = deps.schemaDir ? createFa3SchemaValidator(deps.schemaDir) : undefined;
+    this.schemaValidator = createFa3SchemaValidator(deps.schemaDir);
     const secret = deps.store.slice<{ key: string }>('sessionPresignSecret', () => ({ key: randomBytes(32).toString('base64') }));
     this.presignKey = Buffer.from(secret.key, 'base64');
   }

@@ -193,8 +193,7 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
       offline.stop();
       await outbox.service.closeSessions().catch(() => undefined);
       clearInterval(purgeTimer);
-      received.sync.stopSchedule();
-      received.sync.cancel();
+      await received.close();
       await account.auth.logout().catch(() => undefined);
       await account.vaultAccess.lock();
       await environment.close();

@@ -35,7 +35,7 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}
 describe('PassphraseKeyProtector', () => {
   const secret = randomBytes(121);
 
-  it('round-trips and writes a versioned blob with scrypt N ≥ 2^15, fresh salt and IV each time', async () => {
+  it('round-trips and writes a versioned blob with scrypt N ≥ 2^15, a fresh IV each time', async () => {
     const protector = new PassphraseKeyProtector('correct horse battery staple');
     const first = await protector.encrypt(secret);
     const second = await protector.encrypt(secret);
@@ -43,7 +43,9 @@ describe('PassphraseKeyProtector', () => {
     expect(first[4]).toBe(1); // format version
     expect(first[5]).toBeGreaterThanOrEqual(MIN_SCRYPT_COST_LOG2);
     expect([first[6], first[7]]).toEqual([8, 1]); // r, p
-    expect(first.subarray(8, 36).equals(second.subarray(8, 36))).toBe(false); // salt + IV
+    expect(first.subarray(24, 36).equals(second.subarray(24, 36))).toBe(false); // IV (the salt is per run: one derivation)
+    const otherRun = await new PassphraseKeyProtector('correct horse battery staple').encrypt(secret);
+    expect(otherRun.subarray(8, 24).equals(first.subarray(8, 24))).toBe(false); // another run, another salt
     expect(first.includes(secret)).toBe(false);
     expect((await protector.decrypt(first)).equals(secret)).toBe(true);
     expect((await protector.decrypt(second)).equals(secret)).toBe(true);
@@ -53,6 +55,16 @@ describe('PassphraseKeyProtector', () => {
     const blob = await new PassphraseKeyProtector('correct horse battery staple').encrypt(secret);
     expect(DEFAULT_SCRYPT_COST_LOG2).toBe(17);
     expect(passphraseBlobParameters(blob)).toEqual({ costLog2: 17, blockSize: 8, parallelization: 1 });
+  });
+
+  it('derives each salt once per unlock, and forgets the keys on dispose', async () => {
+    const protector = new PassphraseKeyProtector('correct horse', { costLog2: 15 });
+    const blobs = await Promise.all([protector.encrypt(secret), protector.encrypt(secret), protector.encrypt(secret)]);
+    expect(new Set(blobs.map((blob) => blob.subarray(8, 24).toString('hex'))).size).toBe(1);
+    const reader = new PassphraseKeyProtector('correct horse', { costLog2: 15 });
+    for (const blob of blobs) expect((await reader.decrypt(blob)).equals(secret)).toBe(true);
+    reader.dispose();
+    await expectCode(reader.decrypt(blobs[0]!), 'KEY_PROTECTION_UNAVAILABLE');
   });
 
   it('still opens blobs written with the old N = 2^15, and says they need an upgrade', async () => {

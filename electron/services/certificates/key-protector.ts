@@ -112,6 +112,13 @@ export class PassphraseKeyProtector implements KeyProtector {
   private readonly passphrase: Buffer;
   private readonly costLog2: number;
   private disposed = false;
+  /**
+   * scrypt costs ~0.6 s and 128 MiB per derivation, so each (salt, parameters) is derived once per unlock:
+   * blobs written in this run share one salt (each still has its own IV), blobs read are cached by theirs.
+   * The keys protect nothing the held passphrase does not already; they are zeroed with it.
+   */
+  private readonly ownSalt = randomBytes(SALT_BYTES);
+  private readonly derived = new Map<string, Promise<Buffer>>();
 
   /** `costLog2` below the default is for tests and for measuring only; never below what we still open. */
   constructor(passphrase: string, options: { costLog2?: number } = {}) {
@@ -134,16 +141,30 @@ export class PassphraseKeyProtector implements KeyProtector {
     return !this.disposed && this.passphrase.length > 0;
   }
 
-  /** Zeroes the held passphrase; the protector is unusable afterwards. */
+  /** Zeroes the held passphrase and every derived key; the protector is unusable afterwards. */
   dispose(): void {
     this.passphrase.fill(0);
     this.disposed = true;
+    const keys = [...this.derived.values()];
+    this.derived.clear();
+    for (const key of keys) void key.then((bytes) => bytes.fill(0), () => undefined);
+  }
+
+  private key(salt: Buffer, parameters: ScryptParameters): Promise<Buffer> {
+    const id = `${parameters.costLog2}:${parameters.blockSize}:${parameters.parallelization}:${salt.toString('hex')}`;
+    let key = this.derived.get(id);
+    if (key === undefined) {
+      key = deriveKey(this.passphrase, Buffer.from(salt), parameters);
+      this.derived.set(id, key);
+      key.catch(() => this.derived.delete(id));
+    }
+    return key;
   }
 
   async encrypt(plain: Buffer): Promise<Buffer> {
     if (!this.isAvailable()) throw new KeyProtectionError('KEY_PROTECTION_UNAVAILABLE', 'No passphrase set.');
     const parameters = this.parameters;
-    const salt = randomBytes(SALT_BYTES);
+    const salt = this.ownSalt;
     const iv = randomBytes(IV_BYTES);
     const header = Buffer.concat([
       MAGIC,
@@ -151,14 +172,10 @@ export class PassphraseKeyProtector implements KeyProtector {
       salt,
       iv,
     ]);
-    const key = await deriveKey(this.passphrase, salt, parameters);
-    try {
-      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(header);
-      const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
-      return Buffer.concat([header, cipher.getAuthTag(), ciphertext]);
-    } finally {
-      key.fill(0);
-    }
+    const key = await this.key(salt, parameters);
+    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(header);
+    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([header, cipher.getAuthTag(), ciphertext]);
   }
 
   async decrypt(blob: Buffer): Promise<Buffer> {
@@ -178,7 +195,7 @@ export class PassphraseKeyProtector implements KeyProtector {
     const iv = blob.subarray(MAGIC.length + 4 + SALT_BYTES, HEADER_BYTES);
     const tag = blob.subarray(HEADER_BYTES, HEADER_BYTES + TAG_BYTES);
     const ciphertext = blob.subarray(HEADER_BYTES + TAG_BYTES);
-    const key = await deriveKey(this.passphrase, salt, { costLog2, blockSize, parallelization });
+    const key = await this.key(salt, { costLog2, blockSize, parallelization });
     const decipher = createDecipheriv('aes-256-gcm', key, iv).setAAD(header).setAuthTag(tag);
     const plain = decipher.update(ciphertext);
     try {
@@ -188,7 +205,6 @@ export class PassphraseKeyProtector implements KeyProtector {
       throw new KeyProtectionError('WRONG_PASSPHRASE', 'The passphrase does not decrypt the key.', { cause: error });
     } finally {
       plain.fill(0);
-      key.fill(0);
     }
   }
 }

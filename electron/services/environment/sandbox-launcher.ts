@@ -11,7 +11,7 @@ export function sandboxStateDir(profileDir: string): string {
 /**
  * How the app runs its in-process KSeF sandbox: loopback, random port, the official rate limits
  * (so the app learns to live with them), state kept in the profile so a restart loses nothing.
- * FA(3) XSD validation is used when KSEF_SCHEMA_DIR points at the official schema set.
+ * Invoices are checked against the FA(3) XSD the app ships (in-process validator).
  */
 export function createSandboxLauncher(profileDir: string, log: (line: string) => void): SandboxLauncher {
   return async () => {
@@ -23,7 +23,6 @@ export function createSandboxLauncher(profileDir: string, log: (line: string) =>
       port: 0,
       stateFile: path.join(dir, 'state.json'),
       limits: 'official',
-      ...(process.env.KSEF_SCHEMA_DIR ? { schemaDir: process.env.KSEF_SCHEMA_DIR } : {}),
       log,
     });
     return { baseUrl: sandbox.baseUrl, close: () => sandbox.close() };

@@ -49,14 +49,14 @@ describe('received sync schedule', () => {
     const calls: string[] = [];
     const now = { ms: Date.parse('2026-03-01T12:00:00Z') };
     const { sync, archive } = service(now, true, calls);
-    expect(await sync.scheduledTick()).toEqual(['buyer']);
+    expect(await sync.scheduledTick()).toEqual([{ companyNip: NIP, subject: 'buyer' }]);
     expect(calls).toEqual(['/invoices/query/metadata']);
     expect(archive.checkpoint(NIP, 'buyer')).toBe(HWM);
 
     now.ms += MIN_SCHEDULED_GAP_MS - 1_000;
     expect(await sync.scheduledTick()).toEqual([]);
     now.ms += 2_000;
-    expect(await sync.scheduledTick()).toEqual(['buyer']);
+    expect(await sync.scheduledTick()).toEqual([{ companyNip: NIP, subject: 'buyer' }]);
     expect(calls).toHaveLength(2);
     expect(sync.state()).toEqual({ running: null, last: [expect.objectContaining({ companyNip: NIP, subject: 'buyer', checkpoint: HWM, error: null })] });
   });

@@ -23,6 +23,10 @@ export interface ReceivedSyncServiceDeps {
   time?: KsefTime;
   /** Scheduled runs sync these subjects (buyer by default). */
   scheduledSubjects?: readonly ReceivedSubject[];
+  /** Every company the user works for; the schedule covers them all. */
+  companies?: () => Promise<string[]>;
+  /** A session for a company other than the signed-in one (scheduled runs only); null when none can be had. */
+  sessionFor?: (companyNip: string) => Promise<{ session: KsefSession; environment: KsefEnvironment } | null>;
 }
 
 interface Running {
@@ -41,12 +45,11 @@ export class ReceivedSyncService {
   }
 
   /** Syncs the signed-in company; a second call while one runs joins it. Failures reject with an AppError. */
-  async run(subject: ReceivedSubject = 'buyer', options: { strategy?: SyncStrategy } = {}): Promise<ReceivedSyncSummary> {
+  async run(subject: ReceivedSubject = 'buyer', options: { strategy?: SyncStrategy; companyNip?: string } = {}): Promise<ReceivedSyncSummary> {
     if (this.running) return this.running.done;
-    const { session, info, environment } = this.deps.session();
+    const { session, environment, companyNip } = await this.sessionFor(options.companyNip);
     const client = await this.deps.client(environment);
     const controller = new AbortController();
-    const companyNip = info.contextNip;
     const running: Running = {
       controller,
       progress: { companyNip, subject, phase: 'query', imported: 0, processed: 0, expected: null, etaSeconds: null },
@@ -112,22 +115,49 @@ export class ReceivedSyncService {
     this.timer = null;
   }
 
-  /** One schedule check (exposed for tests). Returns the subjects it synced. */
-  async scheduledTick(): Promise<ReceivedSubject[]> {
-    if (this.running) return [];
-    let companyNip: string;
+  /** The signed-in session for its company; another company's background session when asked for one. */
+  private async sessionFor(companyNip: string | undefined): Promise<{ session: KsefSession; environment: KsefEnvironment; companyNip: string }> {
+    let active: ReturnType<ReceivedSyncServiceDeps['session']> | null = null;
     try {
-      companyNip = this.deps.session().info.contextNip;
+      active = this.deps.session();
     } catch (error) {
-      if (error instanceof AppError && error.code === 'NOT_SIGNED_IN') return [];
-      throw error;
+      if (!(error instanceof AppError && error.code === 'NOT_SIGNED_IN' && companyNip && this.deps.sessionFor)) throw error;
     }
-    const last = new Map(this.deps.archive.syncLog().filter((entry) => entry.companyNip === companyNip).map((entry) => [entry.subject, Date.parse(entry.finishedAt)]));
-    const synced: ReceivedSubject[] = [];
-    for (const subject of this.deps.scheduledSubjects ?? ['buyer']) {
-      if (this.time.now() - (last.get(subject) ?? 0) < MIN_SCHEDULED_GAP_MS) continue;
-      await this.run(subject).catch(() => undefined);
-      synced.push(subject);
+    if (active && (!companyNip || active.info.contextNip === companyNip)) return { session: active.session, environment: active.environment, companyNip: active.info.contextNip };
+    const background = companyNip && this.deps.sessionFor ? await this.deps.sessionFor(companyNip) : null;
+    if (!background || !companyNip) throw new AppError('NOT_SIGNED_IN', 'no session for this company', companyNip ? [companyNip] : []);
+    return { ...background, companyNip };
+  }
+
+  /** The companies a scheduled check covers: all of them, the signed-in one first. */
+  private async scheduledCompanies(): Promise<string[]> {
+    let signedIn: string | null = null;
+    try {
+      signedIn = this.deps.session().info.contextNip;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'NOT_SIGNED_IN')) throw error;
+    }
+    const all = this.deps.companies ? await this.deps.companies() : [];
+    return [...new Set([...(signedIn ? [signedIn] : []), ...(this.deps.sessionFor ? all : [])])];
+  }
+
+  /** One schedule check (exposed for tests): every company and subject whose last run is older than 15 minutes. */
+  async scheduledTick(): Promise<{ companyNip: string; subject: ReceivedSubject }[]> {
+    if (this.running) return [];
+    const log = this.deps.archive.syncLog();
+    const synced: { companyNip: string; subject: ReceivedSubject }[] = [];
+    for (const companyNip of await this.scheduledCompanies()) {
+      for (const subject of this.deps.scheduledSubjects ?? ['buyer']) {
+        const last = log.find((entry) => entry.companyNip === companyNip && entry.subject === subject);
+        if (last && this.time.now() - Date.parse(last.finishedAt) < MIN_SCHEDULED_GAP_MS) continue;
+        try {
+          await this.run(subject, { companyNip });
+        } catch (error) {
+          // No session for this company now (locked key store, no default certificate): the next check tries again.
+          if (error instanceof AppError && error.code === 'NOT_SIGNED_IN') continue;
+        }
+        synced.push({ companyNip, subject });
+      }
     }
     return synced;
   }

@@ -18,6 +18,7 @@ export function CorrectionSection() {
   const { setValue } = useFormContext<IssueFormValues>();
   const sent = useQuery({
     queryKey: ['issue', 'correctable'],
+    staleTime: 0,
     queryFn: () => unwrap(api.outbox.list({ states: ['accepted', 'queued', 'sending', 'offline'], limit: 200 })),
   });
   const candidates = (sent.data?.items ?? []).filter((item) => !item.kind.startsWith('KOR'));

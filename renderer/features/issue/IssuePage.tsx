@@ -1,4 +1,6 @@
 import AddOutlinedIcon from '@mui/icons-material/AddOutlined';
+import FormatListNumberedOutlinedIcon from '@mui/icons-material/FormatListNumberedOutlined';
+import MenuBookOutlinedIcon from '@mui/icons-material/MenuBookOutlined';
 import PostAddOutlinedIcon from '@mui/icons-material/PostAddOutlined';
 import StorefrontOutlinedIcon from '@mui/icons-material/StorefrontOutlined';
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
@@ -8,11 +10,13 @@ import type { Draft, IssueFormValues, NumberingSeries, SellerProfile } from '../
 import { useCompanies } from '../../api/account-queries';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BooksDialog } from './BooksDialog';
 import { DraftsMenu } from './DraftsMenu';
 import { IssueForm } from './IssueForm';
 import { newInvoiceForm, withDefaults } from './new-form';
 import { useIssueEvents, useSellerProfile, useSeries } from './queries';
 import { SellerProfileDialog } from './SellerProfileDialog';
+import { SeriesDialog } from './SeriesDialog';
 
 /** "Wystaw fakturę": the issuing form for the selected company, its drafts and its seller data. */
 export function IssuePage() {
@@ -54,6 +58,8 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
   const { t } = useTranslation();
   const [current, setCurrent] = useState<Current>(() => ({ key: 0, form: newInvoiceForm(profile, series), draftId: null }));
   const [profileOpen, setProfileOpen] = useState(false);
+  const [seriesOpen, setSeriesOpen] = useState(false);
+  const [booksOpen, setBooksOpen] = useState(false);
   const profileMissing = profile.address.line1.trim() === '';
 
   const startNew = () => setCurrent((previous) => ({ key: previous.key + 1, form: newInvoiceForm(profile, series), draftId: null }));
@@ -70,7 +76,7 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
 
   return (
     <Box sx={{ maxWidth: 1180 }}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2 }}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'flex-start', mb: 2 }}>
         <Box sx={{ flexGrow: 1 }}>
           <Typography variant="h5" component="h1">
             {t('issue.title')}
@@ -78,10 +84,18 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
           <Typography variant="body2" color="text.secondary" data-testid="issue-seller">
             {t('issue.company', { name: profile.name, nip })}
           </Typography>
+          <Stack direction="row" spacing={0.5} sx={{ mt: 0.5, ml: -1 }}>
+            <Button size="small" startIcon={<StorefrontOutlinedIcon />} onClick={() => setProfileOpen(true)} data-testid="seller-profile-button">
+              {t('issue.actions.sellerProfile')}
+            </Button>
+            <Button size="small" startIcon={<MenuBookOutlinedIcon />} onClick={() => setBooksOpen(true)} data-testid="books-button">
+              {t('issue.books.manage')}
+            </Button>
+            <Button size="small" startIcon={<FormatListNumberedOutlinedIcon />} onClick={() => setSeriesOpen(true)} data-testid="series-button">
+              {t('issue.series.manage')}
+            </Button>
+          </Stack>
         </Box>
-        <Button startIcon={<StorefrontOutlinedIcon />} onClick={() => setProfileOpen(true)} data-testid="seller-profile-button">
-          {t('issue.actions.sellerProfile')}
-        </Button>
         <DraftsMenu nip={nip} currentDraftId={current.draftId} onOpen={openDraft} />
         <Button variant="contained" startIcon={<AddOutlinedIcon />} onClick={startNew} data-testid="new-invoice">
           {t('issue.newInvoice')}
@@ -101,6 +115,8 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
         </Alert>
       ) : null}
       <IssueForm key={current.key} nip={nip} initial={current.form} draftId={current.draftId} profile={profile} series={series} onNew={startNew} onDraftCreated={onDraftCreated} />
+      {booksOpen ? <BooksDialog nip={nip} open onClose={() => setBooksOpen(false)} /> : null}
+      {seriesOpen ? <SeriesDialog nip={nip} series={series} open onClose={() => setSeriesOpen(false)} /> : null}
       {profileOpen ? <SellerProfileDialog profile={profile} open onClose={() => setProfileOpen(false)} /> : null}
     </Box>
   );

@@ -36,7 +36,7 @@ export function PaymentSection({ profile }: { profile: SellerProfile }) {
             name="payment.bankAccount"
             label={t('issue.payment.bankAccount')}
             options={[{ value: '', label: t('issue.payment.noAccount') }, ...accounts]}
-            helperText={accounts.length === 0 ? t('issue.payment.noAccounts') : ' '}
+            helperText={accounts.length === 0 ? t('issue.payment.noAccounts') : undefined}
             testId="payment-bank-account"
           />
         </FieldRow>

@@ -85,3 +85,16 @@ export function useIssueActions() {
     issue: useMutation({ mutationFn: (request: RequestOf<'issue:issue'>) => unwrap(api.issue.issue(request)) }),
   };
 }
+
+export function useSaveSeries(nip: string) {
+  const api = useKsefApi();
+  return useMutation({ mutationFn: (series: RequestOf<'issue:seriesSave'>['series']) => unwrap(api.issue.seriesSave({ companyNip: nip, series })) });
+}
+
+export function useBookMutations(nip: string) {
+  const api = useKsefApi();
+  return {
+    removeContractor: useMutation({ mutationFn: (id: string) => unwrap(api.issue.contractorRemove({ companyNip: nip, id })) }),
+    removeProduct: useMutation({ mutationFn: (id: string) => unwrap(api.issue.productRemove({ companyNip: nip, id })) }),
+  };
+}

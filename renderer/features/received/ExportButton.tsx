@@ -1,5 +1,5 @@
 import FileDownloadOutlinedIcon from '@mui/icons-material/FileDownloadOutlined';
-import { Alert, Box, Button, LinearProgress, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, Menu, MenuItem, Snackbar, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceivedExportFormat, ReceivedFilter } from '../../../shared/ipc/channels/received';
@@ -66,11 +66,11 @@ export function ExportButton({ filter, disabled }: { filter: ReceivedFilter; dis
         <MenuItem onClick={() => void start('zip-xml')} data-testid="received-export-zip-xml">{t('received.export.zipXml')}</MenuItem>
         <MenuItem onClick={() => void start('zip-pdf')} data-testid="received-export-zip-pdf">{t('received.export.zipPdf')}</MenuItem>
       </Menu>
-      {message ? (
-        <Alert sx={{ mt: 1 }} severity={message.severity} onClose={() => setMessage(null)} data-testid="received-export-message">
-          {message.text}
+      <Snackbar open={message !== null} autoHideDuration={8000} onClose={() => setMessage(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'right' }}>
+        <Alert variant="filled" severity={message?.severity ?? 'success'} onClose={() => setMessage(null)} data-testid="received-export-message">
+          {message?.text}
         </Alert>
-      ) : null}
+      </Snackbar>
     </Box>
   );
 }

@@ -89,16 +89,6 @@ export function ReceivedDetail({ id, onClose }: { id: number | null; onClose: ()
                 </Box>
               ) : null}
             </Stack>
-            <Divider />
-            {detail.data.view ? (
-              <InvoiceView data={detail.data.view} />
-            ) : (
-              <>
-                <Alert severity="info">{t('received.detail.noView')}</Alert>
-                <KsefFacts row={row} language={i18n.language} />
-              </>
-            )}
-            <Divider />
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
               <FormControlLabel
                 control={<Checkbox checked={row.bookedAt !== null} onChange={(e) => setState.mutate({ id: row.id, booked: e.target.checked })} />}
@@ -113,10 +103,19 @@ export function ReceivedDetail({ id, onClose }: { id: number | null; onClose: ()
             </Stack>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
               <TextField size="small" fullWidth multiline minRows={1} maxRows={4} label={t('received.detail.note')} value={note} onChange={(e) => setNote(e.target.value)} slotProps={{ htmlInput: { maxLength: 2000, 'data-testid': 'received-detail-note' } }} />
-              <Button onClick={() => setState.mutate({ id: row.id, note })} disabled={note === (row.note ?? '')} data-testid="received-detail-save-note">
+              <Button onClick={() => setState.mutate({ id: row.id, note })} disabled={note === (row.note ?? '')} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} data-testid="received-detail-save-note">
                 {t('received.detail.saveNote')}
               </Button>
             </Stack>
+            <Divider />
+            {detail.data.view ? (
+              <InvoiceView data={detail.data.view} />
+            ) : (
+              <>
+                <Alert severity="info">{t('received.detail.noView')}</Alert>
+                <KsefFacts row={row} language={i18n.language} />
+              </>
+            )}
             {failure ? <ErrorAlert error={failure} /> : null}
           </Stack>
         ) : null}

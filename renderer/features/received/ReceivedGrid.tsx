@@ -67,7 +67,7 @@ export function ReceivedGrid(props: {
           </Stack>
         ),
       },
-      { field: 'issueDate', headerName: t('received.column.issueDate'), width: 140, valueFormatter: (value: string) => formatDate(value, language) },
+      { field: 'issueDate', headerName: t('received.column.issueDate'), width: 150, valueFormatter: (value: string) => formatDate(value, language) },
       { field: 'invoiceNumber', headerName: t('received.column.invoiceNumber'), flex: 1, minWidth: 150 },
       { field: 'sellerName', headerName: t('received.column.seller'), flex: 1.6, minWidth: 200 },
       { field: 'sellerNip', headerName: t('received.column.sellerNip'), width: 120 },
@@ -97,8 +97,9 @@ export function ReceivedGrid(props: {
   const paginationModel: GridPaginationModel = { page: props.query.page, pageSize: props.query.pageSize };
 
   return (
-    // A fixed-height frame: the grid renders only the rows in view (virtualised), however large the page.
-    <Box sx={{ height: 620, width: '100%' }} data-testid="received-grid">
+    // A fixed-height frame: the grid renders only the rows in view (virtualised), however large the page. The width
+    // cap (viewport minus the navigation drawer and padding) makes wide columns scroll inside the grid, not the page.
+    <Box sx={{ height: 620, width: '100%', maxWidth: 'calc(100vw - 290px)' }} data-testid="received-grid">
       <DataGrid
         rows={props.rows}
         columns={columns}

@@ -1,6 +1,7 @@
 import CloseIcon from '@mui/icons-material/Close';
 import DescriptionOutlinedIcon from '@mui/icons-material/DescriptionOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import PostAddOutlinedIcon from '@mui/icons-material/PostAddOutlined';
 import PictureAsPdfOutlinedIcon from '@mui/icons-material/PictureAsPdfOutlined';
 import ReceiptLongOutlinedIcon from '@mui/icons-material/ReceiptLongOutlined';
 import {
@@ -39,6 +40,7 @@ export interface SentDetailProps {
   busyDownload: DownloadKind | null;
   onDownload: (kind: DownloadKind) => void;
   onResend: () => void;
+  onOpenInForm: () => void;
   onTechnicalCorrection: () => void;
   onClose: () => void;
 }
@@ -153,6 +155,9 @@ export function SentDetail(props: SentDetailProps) {
               ) : null}
               <Button variant={props.canCorrectTechnically ? 'outlined' : 'contained'} color="error" size="small" startIcon={<EditOutlinedIcon />} onClick={props.onResend} data-testid="fix-and-resend">
                 {t('sent.detail.fixAndResend')}
+              </Button>
+              <Button variant="outlined" color="error" size="small" startIcon={<PostAddOutlinedIcon />} onClick={props.onOpenInForm} data-testid="open-in-form">
+                {t('sent.detail.openInForm')}
               </Button>
             </Stack>
           </Alert>

@@ -45,6 +45,17 @@ export function SentDetailPanel({ id, offline, onClose }: { id: string; offline:
     }
   };
 
+  /** D's form: the rejected invoice becomes a new draft there (`#/issue?draft=ID`); the XML editor stays for imported files. */
+  const openInForm = async () => {
+    setFailure(null);
+    try {
+      const draft = await unwrap(api.issue.copyAsNew({ source: 'sent', id }));
+      window.location.hash = `/issue?draft=${encodeURIComponent(draft.id)}`;
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+
   const openEditor = async (mode: 'resend' | 'technical') => {
     setFailure(null);
     try {
@@ -72,6 +83,7 @@ export function SentDetailPanel({ id, offline, onClose }: { id: string; offline:
         busyDownload={busyDownload}
         onDownload={(kind) => void download(kind)}
         onResend={() => void openEditor('resend')}
+        onOpenInForm={() => void openInForm()}
         onTechnicalCorrection={() => void openEditor('technical')}
         onClose={onClose}
       />

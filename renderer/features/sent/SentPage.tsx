@@ -1,7 +1,7 @@
 import OutboxOutlinedIcon from '@mui/icons-material/OutboxOutlined';
 import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
-import { Alert, Box, Chip, InputAdornment, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, InputAdornment, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fileToBase64 } from './download';
 import { OfflineBanner, OfflineToggle } from './OfflineBanner';
 import { OfflineCertificateDialog } from './OfflineCertificateDialog';
+import { OutagesPanel } from './OutagesPanel';
 import { SentDetailPanel } from './SentDetailPanel';
 import { SentTable, type SentRow } from './SentTable';
 import { countDeadlines, countFor, deadlineView, SENT_FILTERS, statesFor, type SentFilter } from './sent-model';
@@ -38,6 +39,7 @@ export function SentPage() {
   const deferredSearch = useDeferredValue(search.trim());
   const [openId, setOpenId] = useState<string | null>(null);
   const [obtaining, setObtaining] = useState(false);
+  const [showOutages, setShowOutages] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const progress = useSentEvents();
@@ -80,6 +82,9 @@ export function SentPage() {
           {t('sent.title')}
         </Typography>
         {offlineStatus.data ? <OfflineToggle status={offlineStatus.data} onToggle={(on) => setManual.mutate(on)} /> : null}
+        <Button variant={showOutages ? 'contained' : 'text'} color="inherit" onClick={() => setShowOutages(!showOutages)} data-testid="outages-button">
+          {t('sent.outages.button')}
+        </Button>
         <input ref={fileInput} type="file" accept=".xml,application/xml,text/xml" multiple hidden onChange={(event) => void onFiles(event.target.files)} data-testid="import-input" />
         <BusyButton variant="outlined" startIcon={<UploadFileOutlinedIcon />} busy={importFiles.isPending} onClick={() => fileInput.current?.click()} title={t('sent.importHint')}>
           {t('sent.import')}
@@ -105,6 +110,7 @@ export function SentPage() {
           onCompleteKod2={() => completeKod2.mutate()}
         />
       ) : null}
+      {showOutages ? <OutagesPanel /> : null}
       {deadlines.overdue > 0 ? (
         <Alert severity="error" data-testid="deadline-overdue">
           {t('sent.deadlineOverdue', { count: deadlines.overdue })}

@@ -23,7 +23,7 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
       {
         field: 'issueDate',
         headerName: t('sent.column.issueDate'),
-        width: 160,
+        width: 170,
         valueFormatter: (value: string) => formatCivilDate(value, language),
       },
       {
@@ -48,7 +48,7 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
       {
         field: 'ksefNumber',
         headerName: t('sent.column.ksefNumber'),
-        width: 280,
+        width: 270,
         renderCell: ({ row }) => (
           <Typography variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="ksef-number">
             {row.ksefNumber ?? '—'}
@@ -58,7 +58,7 @@ export function SentTable({ rows, onOpen }: { rows: SentRow[]; onOpen: (id: stri
       {
         field: 'deadline',
         headerName: t('sent.column.deadline'),
-        width: 190,
+        width: 175,
         sortComparator: (a: DeadlineView, b: DeadlineView) => DEADLINE_ORDER(a).localeCompare(DEADLINE_ORDER(b)),
         renderCell: ({ row }) => <DeadlineLabel view={row.deadline} />,
       },

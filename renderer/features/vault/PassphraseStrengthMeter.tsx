@@ -15,8 +15,8 @@ function loadChecker(): Promise<Checker> {
 
 const COLORS = ['error', 'error', 'warning', 'success', 'success'] as const;
 
-/** Live strength of a new key-store passphrase; `onChange` tells the form whether it may be submitted. */
-export function PassphraseStrengthMeter({ passphrase, onChange }: { passphrase: string; onChange(acceptable: boolean): void }) {
+/** Live strength of a new key-store passphrase; `onChange` tells the form the verdict for the passphrase measured. */
+export function PassphraseStrengthMeter({ passphrase, onChange }: { passphrase: string; onChange(acceptable: boolean, measured: string): void }) {
   const { t } = useTranslation();
   const [strength, setStrength] = useState<PassphraseStrength | null>(null);
 
@@ -26,7 +26,7 @@ export function PassphraseStrengthMeter({ passphrase, onChange }: { passphrase: 
       if (!current) return;
       const result = check(passphrase, MIN_PASSPHRASE_LENGTH);
       setStrength(result);
-      onChange(result.acceptable);
+      onChange(result.acceptable, passphrase);
     });
     return () => {
       current = false;

@@ -28,8 +28,10 @@ function PassphraseCard({ firstUse }: { firstUse: boolean }) {
   const [passphrase, setValue] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [touched, setTouched] = useState(false);
-  const [strongEnough, setStrongEnough] = useState(false);
-  const onStrength = useCallback((acceptable: boolean) => setStrongEnough(acceptable), []);
+  // The meter's verdict for the passphrase it measured; none yet (dictionaries still loading) blocks nothing.
+  const [verdict, setVerdict] = useState<{ passphrase: string; acceptable: boolean } | null>(null);
+  const onStrength = useCallback((acceptable: boolean, measured: string) => setVerdict({ passphrase: measured, acceptable }), []);
+  const knownWeak = firstUse && verdict?.passphrase === passphrase && !verdict.acceptable;
   const mutation = firstUse ? setPassphrase : unlock;
 
   const tooShort = firstUse && passphrase.length < MIN_PASSPHRASE_LENGTH;
@@ -38,7 +40,7 @@ function PassphraseCard({ firstUse }: { firstUse: boolean }) {
     event.preventDefault();
     setTouched(true);
     // The meter is advice for typing; main checks the same rule again and has the last word.
-    if (passphrase.length === 0 || tooShort || mismatch || (firstUse && !strongEnough)) return;
+    if (passphrase.length === 0 || tooShort || mismatch || knownWeak) return;
     mutation.mutate(passphrase, { onSuccess: () => (setValue(''), setConfirmation('')) });
   };
 

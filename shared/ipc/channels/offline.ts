@@ -46,6 +46,15 @@ export function isTechnicalRejection(code: string | number): boolean {
   return TECHNICAL_REJECTION_CODES.includes(numeric);
 }
 
+/** A period when KSeF did not work: detected by the app or announced by the Ministry (BIP, KSeF lighthouse). */
+export interface OutageView {
+  id: number;
+  kind: 'unavailability' | 'emergency';
+  start: string;
+  end: string | null;
+  source: 'detected' | 'announced';
+}
+
 export type CorrectionRefusal = 'NOT_OFFLINE' | 'NOT_REJECTED' | 'NOT_TECHNICAL' | 'ALREADY_CORRECTED' | 'SAME_FILE';
 
 export interface ContentDifference {
@@ -72,6 +81,14 @@ export const offlineChannels = {
   /** Ask KSeF now whether it answers (ends a detected outage when it does). */
   'offline:check': defineChannel(noInput).returns<OfflineStatus>(),
   'offline:invoices': defineChannel(z.object({ ids: z.array(outboxIdSchema).max(10_000).optional() }).strict()).returns<OfflineInvoiceView[]>(),
+  'offline:outages': defineChannel(noInput).returns<OutageView[]>(),
+  /** Records an announced unavailability or emergency (awaria): it sets the mode and the deadlines of offline invoices (§14). */
+  'offline:announce': defineChannel(
+    z.object({ kind: z.enum(['unavailability', 'emergency']), start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }).optional() }).strict(),
+  ).returns<OutageView[]>(),
+  'offline:endAnnouncement': defineChannel(
+    z.object({ id: z.number().int().positive(), end: z.iso.datetime({ offset: true }).nullable() }).strict(),
+  ).returns<OutageView[]>(),
   /** After an Offline certificate was obtained: sign the missing KOD II codes. */
   'offline:completeKod2': defineChannel(noInput).returns<{ completed: number }>(),
   /** The Sent page's invoice view of any outbox item; an offline invoice shows KOD I (OFFLINE until numbered) and KOD II. */

@@ -88,4 +88,16 @@ describe('received invoices over IPC', () => {
     for (let i = 0; i < 300 && !app.events.includes('received:synced'); i++) await sleep(50);
     expect(await app.call('received:badges', {})).toEqual([{ companyNip: NIP, unseen: arrived.length }]);
   }, 60_000);
+
+  it('the schedule covers every company: another one syncs through its own default certificate, the signed-in one waits 15 minutes', async () => {
+    const OTHER = '7762811692';
+    await app.call('companies:add', { nip: OTHER, name: 'Biuro Drugie' });
+    await app.call('certificates:createTest', { subject: { kind: 'person', nip: OTHER, givenName: 'Anna', surname: 'Druga' } });
+    const seeded = seedReceivedInvoices(app.sandbox.deps, OTHER, 40);
+    const ran = await app.root.received.sync.scheduledTick();
+    expect(ran).toEqual([{ companyNip: OTHER, subject: 'buyer' }]);
+    const page = (await app.call('received:list', { filter: { companyNip: OTHER }, limit: 100 })) as ReceivedPage;
+    expect(page.rows.map((row) => row.ksefNumber).sort()).toEqual(seeded.map((invoice) => invoice.ksefNumber).sort());
+    expect(((await app.call('auth:status', {})) as { session: { contextNip: string } }).session.contextNip).toBe(NIP);
+  }, 60_000);
 });

@@ -68,4 +68,22 @@ describe('received sync: truncated metadata windows, a 429 storm and an outage m
     expect(new Set(all).size).toBe(all.length);
     expect(all).toEqual(sandboxNumbersFor(world.harness.sandbox, BUYER_NIP));
   }, 60_000);
+
+  it('a tampered export package is refused whole: nothing imported, the checkpoint stays', async () => {
+    arrive(world.harness.sandbox, BUYER_NIP, 20);
+    await sleep(2_100);
+    const before = world.archivedNumbers();
+    const checkpoint = world.archive.checkpoint(BUYER_NIP, 'buyer');
+    const tampering = async (url: string) => {
+      const bytes = Buffer.from(await (await fetch(url)).arrayBuffer());
+      bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 0xff;
+      return bytes;
+    };
+    await expect(world.sync({ strategy: 'export', fetcher: tampering })).rejects.toThrow(/hash/);
+    expect(world.archivedNumbers()).toEqual(before);
+    expect(world.archive.checkpoint(BUYER_NIP, 'buyer')).toBe(checkpoint);
+    const resumed = await world.sync({ strategy: 'export' });
+    expect(resumed.imported).toBe(20);
+    expect(world.archivedNumbers()).toEqual(sandboxNumbersFor(world.harness.sandbox, BUYER_NIP));
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { InvoiceViewData } from '../../../../shared/domain/invoice/view';
 import type { Handlers } from '../../../ipc/handlers';
+import { AppError } from '../../errors/app-error';
 import type { OfflineServices } from '../../outbox/offline';
 
 type OfflineHandlers = { [C in keyof Handlers as C extends `offline:${string}` ? C : never]: Handlers[C] };
@@ -22,6 +23,15 @@ export function offlineHandlers(offline: OfflineServices, viewOf: (id: string) =
     'offline:invoices': async ({ ids }) => offline.views(ids),
     'offline:completeKod2': async () => ({ completed: await offline.completeKod2() }),
     'offline:view': ({ id }) => viewOf(id),
+    'offline:outages': async () => offline.outages(),
+    'offline:announce': async ({ kind, start, end }) => {
+      offline.coordinator.announce({ kind, start: new Date(start).toISOString(), ...(end ? { end: new Date(end).toISOString() } : {}) });
+      return offline.outages();
+    },
+    'offline:endAnnouncement': async ({ id, end }) => {
+      if (!offline.coordinator.endAnnouncement(id, end === null ? null : new Date(end).toISOString())) throw new AppError('NOT_FOUND', `no announced period ${id}`);
+      return offline.outages();
+    },
     'offline:correctionPreview': ({ id, xml }) => offline.corrections.preview(id, xml),
     'offline:correct': ({ id, xml, acceptDifferences }) => offline.corrections.send(id, xml, acceptDifferences),
   };

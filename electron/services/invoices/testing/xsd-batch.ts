@@ -1,7 +1,9 @@
 /**
  * Test helper: validates many XML documents against the official FA(3) XSD (the copy the app ships, see
  * `fa3SchemaDir()`) with ONE system xmllint run; a temporary XML catalog maps the schema's remote import to
- * the local `bazowe/` folder. Returns a skip reason when xmllint is absent.
+ * the local `bazowe/` folder. Returns a skip reason when xmllint is absent. Prefer the in-app validator
+ * (`getFa3Validator()` from ../validation), which needs no system tool; this stays as an independent
+ * cross-check with the system libxml2.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

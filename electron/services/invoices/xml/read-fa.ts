@@ -114,7 +114,7 @@ export function readCorrection(children: Children): Correction | undefined {
     id.done();
     const address = readAddress(part.required('Adres'), `${FA}/Podmiot1K/Adres`);
     part.done();
-    correction.sellerBefore = { ...(prefix !== undefined ? { vatPrefix: prefix } : {}), ...seller, address: address as NonNullable<typeof address> };
+    correction.sellerBefore = { ...(prefix !== undefined ? { vatPrefix: prefix } : {}), ...seller, address };
   }
   const buyersBefore = children.all('Podmiot2K');
   if (buyersBefore.length > 0) {

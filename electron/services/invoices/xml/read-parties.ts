@@ -4,6 +4,8 @@ import type { Address, Buyer, Contact, PartyIdentifier, Seller, ThirdParty } fro
 import type { XmlElement } from './xml-parser';
 import { Children, assignDefined, oneOf } from './read-support';
 
+export function readAddress(element: XmlElement, path: string): Address;
+export function readAddress(element: XmlElement | undefined, path: string): Address | undefined;
 export function readAddress(element: XmlElement | undefined, path: string): Address | undefined {
   if (!element) return undefined;
   const children = new Children(element, path);
@@ -60,7 +62,7 @@ export function readSeller(element: XmlElement): Seller {
   const seller: Seller = {
     nip: id.requiredText('NIP'),
     name: id.requiredText('Nazwa'),
-    address: readAddress(children.required('Adres'), `${path}/Adres`) as Address,
+    address: readAddress(children.required('Adres'), `${path}/Adres`),
   };
   id.done();
   if (prefix !== undefined) seller.vatPrefix = prefix as 'PL';

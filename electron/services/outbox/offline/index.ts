@@ -3,10 +3,9 @@
  * automatic sending when KSeF answers again, and the technical correction flow.
  */
 import type { KsefEnvironment } from '../../../../shared/domain/environments';
-import type { OfflineInvoiceView, OfflineStatus } from '../../../../shared/ipc/channels/offline';
+import type { OfflineInvoiceView, OfflineStatus, OutageView } from '../../../../shared/ipc/channels/offline';
 import type { ProfileDatabase } from '../../storage/profile-database';
-import type { OfflineCertificateSource } from './kod2-signer';
-import { pickOfflineCertificate } from './kod2-signer';
+import { isUsableOfflineCertificate, type OfflineCertificateSource } from './kod2-signer';
 import { createKsefProbe } from './ksef-probe';
 import { OfflineCoordinator, type OfflineInvoiceInfo, type QrUrlBuilder } from './offline-coordinator';
 import { OfflineStore } from './offline-store';
@@ -43,6 +42,7 @@ export interface OfflineServices {
   corrections: TechnicalCorrectionService;
   status(): Promise<OfflineStatus>;
   views(ids?: readonly string[]): OfflineInvoiceView[];
+  outages(): OutageView[];
   completeKod2(): Promise<number>;
   stop(): void;
 }
@@ -73,7 +73,7 @@ export function createOfflineServices(deps: OfflineServicesDeps): OfflineService
   const detector = new OutageDetector({ ...deps.detector, now: () => clock.now().getTime(), probe: deps.detector?.probe ?? createKsefProbe(deps.apiBaseUrl) });
   const hasOfflineCertificate = async () => {
     try {
-      return (await deps.certificates.list()).some((entry) => pickOfflineCertificate([entry], entry.nip ?? '') !== null);
+      return (await deps.certificates.list()).some(isUsableOfflineCertificate);
     } catch {
       return false;
     }
@@ -110,6 +110,7 @@ export function createOfflineServices(deps: OfflineServicesDeps): OfflineService
     corrections,
     status,
     views: (ids) => coordinator.infos(ids).map(toView),
+    outages: () => coordinator.outages().map((period) => ({ id: period.id, kind: period.kind, start: period.start, end: period.end ?? null, source: period.source })),
     completeKod2: () => coordinator.completeMissingKod2((id) => requireOutbox(deps).xml(id).catch(() => null)),
     stop: () => coordinator.stop(),
   };

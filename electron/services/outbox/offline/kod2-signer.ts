@@ -23,13 +23,18 @@ export function kod2Serial(serialNumber: string): string {
   return serialNumber.toUpperCase().padStart(16, '0');
 }
 
+/** An Offline-type KSeF certificate valid now (Authentication-type ones must not sign KOD II, §14). */
+export function isUsableOfflineCertificate(entry: CertificateEntry): boolean {
+  return entry.ksefCertificateType === 'Offline' && (entry.status === 'valid' || entry.status === 'expiring');
+}
+
 /**
  * The certificate to sign KOD II for a seller: an Offline-type KSeF certificate that is valid now, issued
  * for that NIP, or else for a person (no NIP: a sole trader's PESEL certificate). Authentication-type
  * certificates must not be used (§14). The longest-valid one wins.
  */
 export function pickOfflineCertificate(entries: readonly CertificateEntry[], sellerNip: string): CertificateEntry | null {
-  const usable = entries.filter((entry) => entry.ksefCertificateType === 'Offline' && (entry.status === 'valid' || entry.status === 'expiring'));
+  const usable = entries.filter(isUsableOfflineCertificate);
   const byValidity = (a: CertificateEntry, b: CertificateEntry) => b.notAfter.localeCompare(a.notAfter);
   const forNip = usable.filter((entry) => entry.nip === sellerNip).sort(byValidity);
   const personal = usable.filter((entry) => entry.nip === undefined).sort(byValidity);

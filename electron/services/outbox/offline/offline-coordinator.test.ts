@@ -116,7 +116,7 @@ describe('OfflineCoordinator', () => {
     await detector.checkNow();
     const issued = await coordinator.onOfflineIssued(invoice);
     expect(issued).toMatchObject({ mode: 'unavailability', deadline: null });
-    expect(store.outages()).toEqual([{ kind: 'unavailability', start: '2026-03-05T09:00:00.000Z', source: 'detected' }]);
+    expect(store.outages()).toEqual([{ id: 1, kind: 'unavailability', start: '2026-03-05T09:00:00.000Z', source: 'detected' }]);
     advance(2 * 86_400_000); // Saturday 7 March
     setProbe(true);
     await coordinator.checkNow();
@@ -132,5 +132,25 @@ describe('OfflineCoordinator', () => {
     expect(first.store.manualOffline()).toBe(true);
     first.coordinator.setManual(false);
     expect(first.sends).toHaveLength(1);
+  });
+
+  it('an announced emergency makes new offline invoices "emergency", with 7 business days after it ends', async () => {
+    const { coordinator, advance } = setup();
+    const id = coordinator.announce({ kind: 'emergency', start: '2026-03-05T08:00:00Z' });
+    const issued = await coordinator.onOfflineIssued(invoice);
+    expect(issued).toMatchObject({ mode: 'emergency', deadline: null });
+    advance(86_400_000);
+    expect(coordinator.endAnnouncement(id, '2026-03-06T10:00:00Z')).toBe(true);
+    // 9, 10, 11, 12, 13, 16, 17 March.
+    expect(coordinator.deadlineOf('o-1')).toBe('2026-03-17');
+    expect(coordinator.endAnnouncement(999, null)).toBe(false);
+  });
+
+  it('an emergency announced while an offline24 invoice waits moves its deadline', async () => {
+    const { coordinator } = setup();
+    await coordinator.onOfflineIssued(invoice);
+    expect(coordinator.deadlineOf('o-1')).toBe('2026-03-06');
+    coordinator.announce({ kind: 'emergency', start: '2026-03-06T07:00:00Z', end: '2026-03-06T12:00:00Z' });
+    expect(coordinator.deadlineOf('o-1')).toBe('2026-03-17');
   });
 });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { KsefEnvironment } from '../../../../shared/domain/environments';
 import { isAppError } from '../../errors/app-error';
 import type { Kod2ContextType, kod1Url, kod2Url } from '../../invoices/qr';
-import { offlineDeadline, type OfflineMode } from './deadlines';
+import { offlineDeadline, type OfflineMode, type OutagePeriod } from './deadlines';
 import { offlineSignerFor, type OfflineCertificateSource } from './kod2-signer';
 import { isOutageSignal } from './ksef-probe';
 import type { Kod2Problem, OfflineInvoiceRecord, OfflineStore } from './offline-store';
@@ -107,8 +107,7 @@ export class OfflineCoordinator {
   /** Gives a freshly stored offline invoice its KOD I and (when an Offline certificate is at hand) KOD II. */
   async onOfflineIssued(invoice: OfflineIssuedInvoice): Promise<OfflineInvoiceInfo> {
     this.start();
-    const state = this.deps.detector.state();
-    const mode: OfflineMode = state.outageSince !== null && !state.manual ? 'unavailability' : 'offline24';
+    const mode = this.modeNow();
     const environment = this.deps.environment();
     const codes = await this.kod2For(invoice, environment);
     const record: OfflineInvoiceRecord = {
@@ -124,6 +123,27 @@ export class OfflineCoordinator {
     this.deps.store.saveInvoice(record);
     this.deps.onChange?.();
     return this.withDeadline(record);
+  }
+
+  /** Records a failure or unavailability the Ministry announced (BIP, the KSeF lighthouse); returns its id. */
+  announce(period: { kind: OutagePeriod['kind']; start: string; end?: string }): number {
+    this.start();
+    const id = this.deps.store.startOutage({ ...period, source: 'announced' });
+    this.deps.onChange?.();
+    return id;
+  }
+
+  /** Sets when an announced period ended (null: it still lasts). */
+  endAnnouncement(id: number, end: string | null): boolean {
+    this.start();
+    const changed = this.deps.store.endAnnounced(id, end);
+    if (changed) this.deps.onChange?.();
+    return changed;
+  }
+
+  outages(): (OutagePeriod & { id: number })[] {
+    this.start();
+    return this.deps.store.outages();
   }
 
   /**
@@ -158,6 +178,19 @@ export class OfflineCoordinator {
 
   deadlineOf(outboxId: string): string | null {
     return this.info(outboxId)?.deadline ?? null;
+  }
+
+  /**
+   * Why an invoice issued now is offline (§14): an announced emergency that lasts → emergency; a detected outage or
+   * an announced unavailability that lasts → unavailability; otherwise the taxpayer's choice, offline24.
+   */
+  private modeNow(): OfflineMode {
+    const now = this.deps.clock.now().toISOString();
+    const lasting = this.deps.store.outages().filter((p) => p.source === 'announced' && p.start <= now && (p.end === undefined || p.end > now));
+    if (lasting.some((p) => p.kind === 'emergency')) return 'emergency';
+    const state = this.deps.detector.state();
+    if (lasting.length > 0 || (state.outageSince !== null && !state.manual)) return 'unavailability';
+    return 'offline24';
   }
 
   private withDeadline(record: OfflineInvoiceRecord): OfflineInvoiceInfo {

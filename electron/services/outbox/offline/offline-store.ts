@@ -31,6 +31,7 @@ interface OfflineRow {
 }
 
 interface OutageRow {
+  id: number;
   kind: OutagePeriod['kind'];
   started_at: string;
   ended_at: string | null;
@@ -98,9 +99,14 @@ export class OfflineStore {
     this.db().prepare('UPDATE outage_period SET ended_at = ? WHERE ended_at IS NULL AND source = ?').run(endedAt, source);
   }
 
-  outages(): OutagePeriod[] {
-    const rows = this.db().prepare('SELECT kind, started_at, ended_at, source FROM outage_period ORDER BY started_at').all() as OutageRow[];
-    return rows.map((row) => ({ kind: row.kind, start: row.started_at, ...(row.ended_at ? { end: row.ended_at } : {}), source: row.source }));
+  outages(): (OutagePeriod & { id: number })[] {
+    const rows = this.db().prepare('SELECT id, kind, started_at, ended_at, source FROM outage_period ORDER BY started_at').all() as OutageRow[];
+    return rows.map((row) => ({ id: row.id, kind: row.kind, start: row.started_at, ...(row.ended_at ? { end: row.ended_at } : {}), source: row.source }));
+  }
+
+  /** Sets (or clears) the end of one announced period; false when there is no such announced period. */
+  endAnnounced(id: number, endedAt: string | null): boolean {
+    return this.db().prepare("UPDATE outage_period SET ended_at = ? WHERE id = ? AND source = 'announced'").run(endedAt, id).changes === 1;
   }
 
   manualOffline(): boolean {
