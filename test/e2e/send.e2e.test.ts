@@ -207,7 +207,7 @@ describe('Sent page (browser mode, sandbox)', () => {
           await page.getByTestId('send-now').click();
           return page.getByTestId('offline-banner').count();
         },
-        { timeout: 90_000, intervals: [3_000] },
+        { timeout: 90_000, interval: 3_000 },
       )
       .toBe(1);
     expect(await page.getByTestId('offline-banner').textContent()).toContain('KSeF nie odpowiada od');

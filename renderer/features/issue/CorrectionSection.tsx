@@ -6,6 +6,7 @@ import type { IssueFormValues } from '../../../shared/ipc/channels/issue';
 import { formatAmountPl } from '../../../shared/domain/money';
 import { unwrap, useKsefApi } from '../../api/api-context';
 import { FormSelect, FormText } from './fields';
+import { withDecimalComma } from './format';
 import { FieldRow, Section } from './Section';
 
 /**
@@ -13,7 +14,7 @@ import { FieldRow, Section } from './Section';
  * buyer and lines come along, the lines becoming the "before" rows), or typed when it was issued elsewhere.
  */
 export function CorrectionSection() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useKsefApi();
   const { setValue } = useFormContext<IssueFormValues>();
   const sent = useQuery({
@@ -26,8 +27,11 @@ export function CorrectionSection() {
   const pick = async (outboxId: string) => {
     const result = await api.issue.correctionOf({ outboxId });
     if (!result.ok) return;
+    const start = result.value;
     const options = { shouldDirty: true };
-    for (const key of ['correction', 'buyer', 'currency', 'exchangeRate', 'priceMode', 'lines'] as const) setValue(key, result.value[key], options);
+    setValue('correction', { ...start.correction, linesBefore: withDecimalComma(start.correction.linesBefore, i18n.language) }, options);
+    setValue('lines', withDecimalComma(start.lines, i18n.language), options);
+    for (const key of ['buyer', 'currency', 'exchangeRate', 'priceMode'] as const) setValue(key, start[key], options);
   };
 
   return (

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { BooksDialog } from './BooksDialog';
 import { DraftsMenu } from './DraftsMenu';
 import { IssueForm } from './IssueForm';
+import { withDecimalComma } from './format';
 import { newInvoiceForm, withDefaults } from './new-form';
 import { useIssueEvents, useSellerProfile, useSeries } from './queries';
 import { SellerProfileDialog } from './SellerProfileDialog';
@@ -55,7 +56,7 @@ interface Current {
 }
 
 function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfile; series: NumberingSeries[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [current, setCurrent] = useState<Current>(() => ({ key: 0, form: newInvoiceForm(profile, series), draftId: null }));
   const [profileOpen, setProfileOpen] = useState(false);
   const [seriesOpen, setSeriesOpen] = useState(false);
@@ -72,7 +73,8 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
     seenDefaults.current = defaultsKey;
     setCurrent((previous) => (previous.draftId === null ? { key: previous.key + 1, form: newInvoiceForm(profile, series), draftId: null } : previous));
   }, [defaultsKey, profile, series]);
-  const openDraft = (draft: Draft) => setCurrent((previous) => ({ key: previous.key + 1, form: withDefaults(draft.form, profile, series), draftId: draft.id }));
+  const openDraft = (draft: Draft) =>
+    setCurrent((previous) => ({ key: previous.key + 1, form: withDefaults({ ...draft.form, lines: withDecimalComma(draft.form.lines, i18n.language) }, profile, series), draftId: draft.id }));
 
   return (
     <Box sx={{ maxWidth: 1180 }}>

@@ -67,7 +67,7 @@ export function ReceivedGrid(props: {
           </Stack>
         ),
       },
-      { field: 'issueDate', headerName: t('received.column.issueDate'), width: 150, valueFormatter: (value: string) => formatDate(value, language) },
+      { field: 'issueDate', headerName: t('received.column.issueDate'), width: 165, valueFormatter: (value: string) => formatDate(value, language) },
       { field: 'invoiceNumber', headerName: t('received.column.invoiceNumber'), flex: 1, minWidth: 150 },
       { field: 'sellerName', headerName: t('received.column.seller'), flex: 1.6, minWidth: 200 },
       { field: 'sellerNip', headerName: t('received.column.sellerNip'), width: 120 },

@@ -51,6 +51,15 @@ describe('generated invoices (seeded)', () => {
     expect(invoices.some((invoice) => invoice.order && invoice.order.lines.length > 0)).toBe(true);
   });
 
+  it('round-trip a long invoice (hundreds of lines, indexed lookups)', () => {
+    const base = invoices[0];
+    if (!base) throw new Error('no invoices');
+    const template = base.lines[0] ?? { name: 'x', netTotal: '1.00', rate: '23' as const };
+    const long = { ...base, lines: Array.from({ length: 500 }, (_, index) => ({ ...template, lineNumber: index + 1, name: `pozycja ${index + 1}` })) };
+    const result = readInvoiceXml(writeInvoiceXml(long));
+    expect(result.ok && result.invoice).toEqual(long);
+  });
+
   it('pass invoiceSchema', () => {
     const failures = invoices.flatMap((invoice, index) => {
       const result = invoiceSchema.safeParse(invoice);
