@@ -223,4 +223,31 @@ describe('Sent page (browser mode, sandbox)', () => {
     await expect.poll(() => stateOf('FV/6/2026'), { timeout: 60_000 }).toBe('accepted');
     await shot(page, '14-after-outage');
   }, 240_000);
+
+  it('offers a technical correction for an offline invoice rejected for a technical fault', async () => {
+    // A processing instruction: KSeF refuses the file (430), the content itself is fine.
+    const file = invoiceFile('FV/8/2026');
+    const faulty = { ...file, buffer: Buffer.from(file.buffer.toString('utf8').replace('<Naglowek>', '<?program wersja="7"?><Naglowek>')) };
+    await page.getByTestId('offline-toggle').locator('input').click();
+    await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(1);
+    await importFiles(faulty);
+    expect(await stateOf('FV/8/2026')).toBe('offline');
+    await page.getByTestId('offline-toggle').locator('input').click();
+    await expect.poll(() => stateOf('FV/8/2026'), { timeout: 60_000 }).toBe('rejected');
+
+    await rowOf('FV/8/2026').click();
+    await page.getByTestId('sent-detail').getByTestId('technical-correction').click();
+    const editor = page.getByTestId('xml-edit-dialog');
+    const xml = await editor.getByRole('textbox').inputValue();
+    await editor.getByRole('textbox').fill(xml.replace('<?program wersja="7"?>', ''));
+    await editor.getByRole('button', { name: 'Sprawdź' }).click();
+    await expect.poll(() => editor.getByTestId('xml-edit-send').isEnabled()).toBe(true);
+    await shot(page, '15-technical-correction');
+    await editor.getByTestId('xml-edit-send').click();
+    await expect.poll(() => editor.getByText('Wysłano').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => rowOf('FV/8/2026').filter({ has: page.locator('[data-state="accepted"]') }).count(), { timeout: 60_000 }).toBe(1);
+    await shot(page, '16-corrected');
+  }, 180_000);
 });

@@ -3,7 +3,7 @@ import SendOutlinedIcon from '@mui/icons-material/SendOutlined';
 import UploadFileOutlinedIcon from '@mui/icons-material/UploadFileOutlined';
 import { Alert, Box, Button, Chip, InputAdornment, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { warsawDate } from '../../../shared/domain/business-days';
 import type { OfflineInvoiceView } from '../../../shared/ipc/channels/offline';
@@ -31,6 +31,16 @@ import {
 
 const LIST_LIMIT = 1000;
 
+/** Today in Poland, re-read every minute so deadline warnings turn over at midnight while the page stays open. */
+function useWarsawToday(): string {
+  const [today, setToday] = useState(() => warsawDate(new Date()));
+  useEffect(() => {
+    const timer = setInterval(() => setToday(warsawDate(new Date())), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return today;
+}
+
 /** Every sent or waiting invoice: status, KSeF number, deadlines of offline ones; import, send, open one. */
 export function SentPage() {
   const { t } = useTranslation();
@@ -54,7 +64,7 @@ export function SentPage() {
   const check = useCheckConnection();
   const completeKod2 = useCompleteKod2();
 
-  const today = warsawDate(new Date());
+  const today = useWarsawToday();
   const offlineById = useMemo(() => new Map<string, OfflineInvoiceView>((offlineInvoices.data ?? []).map((view) => [view.outboxId, view])), [offlineInvoices.data]);
   const rows = useMemo<SentRow[]>(
     () => (list.data?.items ?? []).map((item) => ({ ...item, deadline: deadlineView(item.state, offlineById.get(item.id), today) })),
