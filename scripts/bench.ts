@@ -3,6 +3,7 @@
 import { benchSessions } from '../electron/sandbox/sessions/bench';
 import { benchDocuments } from './bench/documents';
 import { benchReceived } from './bench/received';
+import { runSendBench } from './bench/send';
 
 interface BenchArgs {
   target: string;
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     return benchDocuments(countIndex === -1 ? 500 : Number(process.argv[countIndex + 1]));
   }
   if (args.target === 'received') return benchReceived(process.argv.slice(2));
+  if (args.target === 'send') {
+    const countIndex = process.argv.indexOf('--count');
+    return runSendBench(countIndex === -1 ? 10_000 : Number(process.argv[countIndex + 1]));
+  }
   if (args.target !== 'sandbox') throw new Error(`Unknown benchmark "${args.target}". Available: sandbox, documents, received`);
   const schemaDir = process.env.KSEF_SCHEMA_DIR;
   console.log(

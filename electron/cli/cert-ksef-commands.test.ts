@@ -83,5 +83,5 @@ describe('ksef-desk cert ksef-list, limits and revoke', () => {
 
     const again = await run(['--json', 'cert', 'revoke', enrolled.serialNumber, ...session]);
     expect(JSON.parse(again.err)).toMatchObject({ error: { code: 'KSEF_CERTIFICATE_NOT_ACTIVE' } });
-  });
+  }, 90_000); // ten CLI runs, each unlocking the key store with scrypt N=2^17 (~1 s on a busy machine)
 });

@@ -7,6 +7,9 @@ import { registerTokenCommands } from './commands/token';
 import { registerReceivedCommands } from './commands/received';
 import { registerSyncCommand } from './commands/sync';
 import { registerSandboxCommand } from './commands/sandbox';
+import { registerSendCommand } from './commands/send';
+import { registerOutboxCommands } from './commands/outbox';
+import { registerUpoCommand } from './commands/upo';
 import { registerStartCommand } from './commands/start-web';
 import { parseGlobalOptions, type GlobalOptions } from './global-options';
 import { enableHelpEverywhere } from './help';
@@ -35,6 +38,9 @@ export function buildProgram(): { program: Command; globals: () => GlobalOptions
   registerSyncCommand(program, globals);
   registerReceivedCommands(program, globals);
   registerInvoiceCommands(program, globals);
+  registerSendCommand(program, globals);
+  registerOutboxCommands(program, globals);
+  registerUpoCommand(program, globals);
   enableHelpEverywhere(program); // last: covers every command registered above
   return { program, globals };
 }

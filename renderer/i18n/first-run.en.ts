@@ -71,6 +71,7 @@ export const firstRunEn: typeof firstRunPl = {
     downloading: 'Downloading update {{version}}…',
   },
   certificateKey: {
+    reasonLine: 'This certificate: {{reason}}.',
     RSA_KEY_TOO_SHORT: 'RSA key shorter than 2048 bits — KSeF will not accept it',
     EC_CURVE_NOT_ACCEPTED: 'an EC curve KSeF does not accept',
     KEY_TYPE_NOT_ACCEPTED: 'a key type KSeF does not accept',

@@ -69,6 +69,7 @@ export const firstRunPl = {
     downloading: 'Pobieranie aktualizacji {{version}}…',
   },
   certificateKey: {
+    reasonLine: 'Ten certyfikat: {{reason}}.',
     RSA_KEY_TOO_SHORT: 'klucz RSA krótszy niż 2048 bitów — KSeF go nie przyjmie',
     EC_CURVE_NOT_ACCEPTED: 'krzywa EC, której KSeF nie przyjmuje',
     KEY_TYPE_NOT_ACCEPTED: 'typ klucza, którego KSeF nie przyjmuje',

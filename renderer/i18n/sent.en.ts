@@ -119,6 +119,7 @@ export const sentEn: typeof sentPl = {
       check: 'Check',
       send: 'Send',
       cancel: 'Cancel',
+      unchanged: 'The invoice content is unchanged: the correction can be sent.',
       differences: 'The fixed file changes the invoice content:',
       acceptDifferences: 'I understand: it is still the same invoice, send anyway',
       refusal: {

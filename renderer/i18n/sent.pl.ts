@@ -117,6 +117,7 @@ export const sentPl = {
       check: 'Sprawdź',
       send: 'Wyślij',
       cancel: 'Anuluj',
+      unchanged: 'Treść faktury się nie zmieniła — korektę można wysłać.',
       differences: 'Poprawiony plik zmienia treść faktury:',
       acceptDifferences: 'Rozumiem — to nadal ta sama faktura, wysyłam mimo to',
       refusal: {

@@ -6,6 +6,7 @@ import { invoiceSchema } from '../../shared/domain/invoice/schema';
 import { randomInvoices } from '../../electron/services/invoices/testing/random-invoice';
 import { readInvoiceXml, writeInvoiceXml } from '../../electron/services/invoices/xml';
 import { pdfStep } from './documents-pdf';
+import { validationStep } from './documents-validation';
 
 export interface DocumentBenchContext {
   /** Random valid invoices (every kind, 0–6 lines) and their XML. */
@@ -60,7 +61,7 @@ const schemaStep: DocumentBenchStep = ({ invoices }) => [
 ];
 
 /** Helpers B (validation) and C (PDF): push your step here. */
-export const DOCUMENT_BENCH_STEPS: DocumentBenchStep[] = [writerStep, readerStep, schemaStep, pdfStep];
+export const DOCUMENT_BENCH_STEPS: DocumentBenchStep[] = [writerStep, readerStep, schemaStep, validationStep, pdfStep];
 
 export async function benchDocuments(count: number): Promise<void> {
   const invoices = randomInvoices(count, 424242);

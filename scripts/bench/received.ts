@@ -1,10 +1,12 @@
-// `npm run bench -- received [--sync N] [--archive N]`: received invoices — a sync from the sandbox with the official
+// `npm run bench -- received [--sync N] [--archive N] [--browser]`: received invoices — a sync from the sandbox with the official
 // rate limits on (wall time, requests, 429s, peak memory) and archive search over N synthetic invoices (p50/p95).
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { chromium } from 'playwright-core';
 import { createKsefToken } from '../../electron/sandbox/auth/ksef-token-store';
 import { startSandbox } from '../../electron/sandbox/index';
 import { buildKsefNumber } from '../../electron/sandbox/invoices/ksef-number';
@@ -97,16 +99,20 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-function benchArchive(count: number): void {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-archive-'));
+function fillArchive(archive: ReceivedArchive, count: number): void {
+  const start = performance.now();
+  for (let offset = 0; offset < count; offset += 5_000) {
+    archive.import({ companyNip: NIP, subject: 'buyer', items: Array.from({ length: Math.min(5_000, count - offset) }, (_, i) => synthetic(offset + i)) });
+  }
+  console.log(`archive: ${count} invoices imported in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+}
+
+function benchArchive(count: number, keepProfile: string | null): void {
+  const dir = keepProfile ?? mkdtempSync(path.join(os.tmpdir(), 'bench-archive-'));
   const db = openDatabase(path.join(dir, DATABASE_FILE_NAME), ALL_MIGRATIONS);
   const archive = new ReceivedArchive(() => db);
   try {
-    const start = performance.now();
-    for (let offset = 0; offset < count; offset += 5_000) {
-      archive.import({ companyNip: NIP, subject: 'buyer', items: Array.from({ length: Math.min(5_000, count - offset) }, (_, i) => synthetic(offset + i)) });
-    }
-    console.log(`archive: ${count} invoices imported in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    fillArchive(archive, count);
     const cases: [string, (i: number) => void][] = [
       ['first page, newest first', () => archive.list({ filter: { companyNip: NIP }, limit: 100 })],
       ['page 500 (offset 50 000)', () => archive.list({ filter: { companyNip: NIP }, limit: 100, offset: 50_000 })],
@@ -114,6 +120,8 @@ function benchArchive(count: number): void {
       ['search two words', (i) => archive.list({ filter: { companyNip: NIP, q: `${WORDS[i % 10]} ${WORDS[(i + 3) % 10]}` }, limit: 100 })],
       ['search invoice number', (i) => archive.list({ filter: { companyNip: NIP, q: `FV/${i * 97}/` }, limit: 100 })],
       ['seller + gross range, by gross', (i) => archive.list({ filter: { companyNip: NIP, sellerNip: SELLERS[i % 400]!.nip, grossFrom: '1000', grossTo: '50000' }, limit: 100, sort: { field: 'gross', direction: 'desc' } })],
+      ['badges (new since last look)', () => archive.unseen()],
+      ['totals of everything', () => archive.totals({ companyNip: NIP })],
       ['totals of a date range', (i) => archive.totals({ companyNip: NIP, issueFrom: `2025-0${(i % 9) + 1}-01`, issueTo: '2025-12-31' } satisfies ReceivedFilter)],
     ];
     for (const [name, run] of cases) {
@@ -127,7 +135,37 @@ function benchArchive(count: number): void {
     }
   } finally {
     db.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!keepProfile) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Browser mode on a profile holding the archive: time from opening Received to the first grid rows (built app). */
+async function benchFirstRows(profileDir: string): Promise<void> {
+  const child = spawn(process.execPath, [path.join('dist', 'cli.mjs'), '--profile', profileDir, '--json', 'start', '--web'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        const match = /"url":\s*"([^"]+)"/.exec(text);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
+    });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      await page.goto(url);
+      await page.getByTestId('nav-issue').waitFor();
+      const start = performance.now();
+      await page.getByTestId('nav-received').click();
+      await page.locator('[data-testid="received-grid"] .MuiDataGrid-row').first().waitFor({ timeout: 60_000 });
+      console.log(`browser: first rows of the grid over the archive in ${(performance.now() - start).toFixed(0)} ms (Chromium, click to rows)`);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    child.kill('SIGTERM');
   }
 }
 
@@ -140,6 +178,13 @@ export async function benchReceived(argv: string[]): Promise<void> {
   };
   const archiveCount = option('--archive', 100_000);
   const syncCount = option('--sync', 10_000);
-  if (archiveCount > 0) benchArchive(archiveCount);
+  // `--browser` (needs `npm run build` and Chromium): the archive is built in a profile that browser mode then opens.
+  const browserProfile = argv.includes('--browser') && archiveCount > 0 ? mkdtempSync(path.join(os.tmpdir(), 'bench-received-profile-')) : null;
+  try {
+    if (archiveCount > 0) benchArchive(archiveCount, browserProfile);
+    if (browserProfile) await benchFirstRows(browserProfile);
+  } finally {
+    if (browserProfile) rmSync(browserProfile, { recursive: true, force: true });
+  }
   if (syncCount > 0) await benchSync(syncCount);
 }

@@ -71,6 +71,7 @@ describe('first-run guide (browser mode, empty profile)', () => {
     await page.getByRole('button', { name: 'Dalej' }).click();
     await expect.poll(() => page.getByText('KSeF nie przyjmie tego certyfikatu', { exact: false }).count(), WAIT).toBe(1);
     expect(await page.getByTestId('import-wizard').getAttribute('data-step')).toBe('password');
+    expect(await page.getByTestId('certificate-key-problem').textContent()).toContain('klucz RSA krótszy niż 2048 bitów');
     await shot(page, '3a-weak-certificate');
     await page.getByRole('button', { name: 'Anuluj' }).click();
     await expect.poll(() => page.getByTestId('first-run-test-certificate').count(), WAIT).toBe(1);

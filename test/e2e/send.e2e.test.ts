@@ -36,6 +36,15 @@ describe('Sent page (browser mode, sandbox)', () => {
   const rowOf = (number: string) => rows().filter({ hasText: number });
   const stateOf = (number: string) => rowOf(number).getByTestId('outbox-state').getAttribute('data-state');
 
+  /** Closes the invoice drawer (and a dialog over it) and waits until it is gone. */
+  async function closeDetail(): Promise<void> {
+    const editor = page.getByTestId('xml-edit-dialog');
+    if (await editor.count()) await editor.getByRole('button', { name: 'Anuluj' }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+    await page.getByTestId('sent-detail').getByRole('button', { name: 'Zamknij' }).click();
+    await expect.poll(() => page.getByTestId('sent-detail').count()).toBe(0);
+  }
+
   /** Imports the files and waits until the list has grown by as many rows. */
   async function importFiles(...files: ReturnType<typeof invoiceFile>[]): Promise<void> {
     const before = await rows().count();
@@ -109,7 +118,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     const [pdf] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('download-pdf').click()]);
     expect(readFileSync((await pdf.path()) ?? '').subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
-    await page.keyboard.press('Escape');
+    await closeDetail();
   }, 60_000);
 
   it("shows a rejection with KSeF's reason in Polish and English, and resends it fixed", async () => {
@@ -131,8 +140,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     await shot(page, '6-fix-xml');
     await editor.getByTestId('xml-edit-send').click();
     await expect.poll(() => editor.getByText('Wysłano').count()).toBe(1);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
+    await closeDetail();
     await page.getByTestId('send-now').click();
     await expect.poll(() => stateOf('FV/3/2026'), { timeout: 60_000 }).toBe('accepted');
   }, 120_000);
@@ -153,7 +161,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     expect(await detail.getByTestId('kod2-url').count()).toBe(0);
     await expect.poll(() => detail.locator('img').count()).toBeGreaterThanOrEqual(1);
     await shot(page, '8-offline-detail');
-    await page.keyboard.press('Escape');
+    await closeDetail();
 
     await page.getByTestId('offline-certificate-missing').getByRole('button', { name: 'Uzyskaj certyfikat Offline' }).click();
     const dialog = page.getByTestId('offline-certificate-dialog');
@@ -164,7 +172,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     await expect.poll(() => detail.getByTestId('kod2-url').textContent()).toContain(`/certificate/Nip/${NIP}/${NIP}/`);
     await expect.poll(() => detail.locator('img').count()).toBeGreaterThanOrEqual(2);
     await shot(page, '9-offline-kod2');
-    await page.keyboard.press('Escape');
+    await closeDetail();
 
     await page.getByTestId('offline-toggle').locator('input').click();
     await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(0);
@@ -245,9 +253,10 @@ describe('Sent page (browser mode, sandbox)', () => {
     await shot(page, '15-technical-correction');
     await editor.getByTestId('xml-edit-send').click();
     await expect.poll(() => editor.getByText('Wysłano').count()).toBe(1);
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Escape');
+    await closeDetail();
     await expect.poll(() => rowOf('FV/8/2026').filter({ has: page.locator('[data-state="accepted"]') }).count(), { timeout: 60_000 }).toBe(1);
+    // The rejected original is settled by its accepted correction: no deadline any more.
+    await expect.poll(() => rowOf('FV/8/2026').filter({ has: page.locator('[data-state="rejected"]') }).getByTestId('deadline').count()).toBe(0);
     await shot(page, '16-corrected');
   }, 180_000);
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { ksefPackDir } from './ksef-pack';
+import { ksefPackDir, skipImportingFileWithoutPack } from './ksef-pack';
+
+// Every spec check needs the pack's open-api.json: in a bare clone the files using them skip, saying so.
+skipImportingFileWithoutPack('the KSeF OpenAPI spec (openapi/open-api.json)');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -44,6 +44,9 @@ export class BatchSender {
       const pkg = buildBatchPackage(this.files(items), key, sink);
       store.updateSession(row.id, { step: 'prepared' });
       crashPoint('batch:prepared');
+      // Packaging is synchronous: let pending socket events (keep-alive sockets the server closed meanwhile) run
+      // before the open, which must not go out on a dead socket (it is not repeated after an ambiguous failure).
+      await new Promise((resolve) => setImmediate(resolve));
       store.updateSession(row.id, { step: 'opening' });
       const opened = await observed(this.deps, async () =>
         ctx.api.openBatch({

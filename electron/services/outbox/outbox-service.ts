@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import type { OutboxChanged, OutboxItem, OutboxItemDetail, OutboxPage, OutboxSendPlan, SendMode } from '../../../shared/ipc/channels/outbox';
 import { AppError } from '../errors/app-error';
 import { BatchSender } from './batch-sender';
-import type { FileProblem, InvoiceFileChecker } from './invoice-file';
+import type { FileProblem, InvoiceFileChecker, InvoiceSummary } from './invoice-file';
 import { OnlineSender } from './online-sender';
-import { publicItem, type ListFilter, type OutboxStore, type StoredItem } from './outbox-store';
+import { publicItem, type ListFilter, type StoredItem } from './outbox-store';
 import { resumeInterrupted } from './resume';
 import type { OfflinePort, SendContext, SenderDeps } from './send-context';
 
@@ -70,28 +70,56 @@ export class OutboxService {
     return result.item;
   }
 
+  /**
+   * Many files at once (import, CLI): all checked first, then stored in one transaction, so a thousand invoices
+   * cost one disk flush instead of a thousand. Offline hooks run per item afterwards.
+   */
+  async enqueueMany(requests: readonly EnqueueRequest[]): Promise<({ ok: true; item: OutboxItem } | { ok: false; problems: FileProblem[] })[]> {
+    const checks = [];
+    for (const request of requests) checks.push(await this.deps.checker.check(request.xml));
+    const pendingHooks: (() => Promise<unknown>)[] = [];
+    const results = this.deps.store.inTransaction(() =>
+      requests.map((request, index) => {
+        const check = checks[index];
+        if (!check?.ok) return { ok: false as const, problems: check ? check.problems : [] };
+        const stored = this.storeChecked(request, check.summary);
+        if (stored.hook) pendingHooks.push(stored.hook);
+        return { ok: true as const, item: stored.item };
+      }),
+    );
+    for (const hook of pendingHooks) await hook();
+    if (results.some((r) => r.ok)) this.deps.onChange?.({ ids: results.flatMap((r) => (r.ok ? [r.item.id] : [])) });
+    return results;
+  }
+
   /** `enqueue` that reports a bad file as data (import lists each file's problems). */
   async tryEnqueue(request: EnqueueRequest): Promise<{ ok: true; item: OutboxItem } | { ok: false; problems: FileProblem[] }> {
     const check = await this.deps.checker.check(request.xml);
     if (!check.ok) return { ok: false, problems: check.problems };
+    const stored = this.storeChecked(request, check.summary);
+    await stored.hook?.();
+    if (stored.created) this.deps.onChange?.({ ids: [stored.item.id] });
+    return { ok: true, item: stored.item };
+  }
+
+  /** Stores a checked file (or finds the same bytes already stored); the offline hook is for the caller to run. */
+  private storeChecked(request: EnqueueRequest, summary: InvoiceSummary): { item: OutboxItem; created: boolean; hook?: () => Promise<unknown> } {
     const hash = sha256Base64(request.xml);
     const existing = this.deps.store.findByHash(hash);
-    if (existing && existing.state !== 'rejected') return { ok: true, item: publicItem(existing) };
+    if (existing && existing.state !== 'rejected') return { item: publicItem(existing), created: false };
     const mode = this.offline ? this.offline.modeFor(request.mode) : (request.mode ?? 'online');
     const item = this.deps.store.insert({
       origin: request.origin,
       ...(request.fileName ? { fileName: request.fileName } : {}),
       xml: request.xml,
       hash,
-      summary: check.summary,
+      summary,
       state: mode === 'offline' ? 'offline' : 'queued',
       offlineMode: mode === 'offline',
     });
-    if (mode === 'offline' && this.offline) {
-      await this.offline.onOfflineIssued({ id: item.id, xml: request.xml, issueDate: item.issueDate, sellerNip: item.sellerNip });
-    }
-    this.deps.onChange?.({ ids: [item.id] });
-    return { ok: true, item: publicItem(item) };
+    const offline = this.offline;
+    const hook = mode === 'offline' && offline ? () => offline.onOfflineIssued({ id: item.id, xml: request.xml, issueDate: item.issueDate, sellerNip: item.sellerNip }) : undefined;
+    return { item: publicItem(item), created: true, ...(hook ? { hook } : {}) };
   }
 
   list(filter: ListFilter): OutboxPage {
@@ -181,6 +209,8 @@ export class OutboxService {
 
   private async sendRound(): Promise<void> {
     if (this.offline && !this.offline.canSend()) return;
+    // Callers may have stored thousands of invoices synchronously: process socket events first (see BatchSender).
+    await new Promise((resolve) => setImmediate(resolve));
     const ctx = this.deps.context();
     this.lastContext = ctx;
     if (this.idleTimer) clearTimeout(this.idleTimer);

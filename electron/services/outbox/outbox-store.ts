@@ -155,6 +155,11 @@ export class OutboxStore {
     return this.require(id);
   }
 
+  /** Runs `work` in one transaction (one fsync for many inserts). */
+  inTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
   get(id: string): StoredItem | null {
     const row = this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM outbox_item WHERE id = ?`).get(id) as ItemRow | undefined;
     return row ? toItem(row) : null;

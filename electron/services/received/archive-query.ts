@@ -40,7 +40,7 @@ export function ftsQuery(text: string): string | null {
   return words.length ? words.map((tokens) => `"${tokens.join(' ')}"*`).join(' AND ') : null;
 }
 
-export function whereOf(filter: ReceivedFilter): SqlWhere {
+export function whereOf(filter: ReceivedFilter, options: { commonSearch?: boolean } = {}): SqlWhere {
   const clauses: string[] = [];
   const params: (string | number)[] = [];
   const add = (sql: string, ...values: (string | number)[]) => {
@@ -63,6 +63,8 @@ export function whereOf(filter: ReceivedFilter): SqlWhere {
   if (filter.booked !== undefined) add(filter.booked ? 'booked_at IS NOT NULL' : 'booked_at IS NULL');
   if (filter.paid !== undefined) add(filter.paid ? 'paid_at IS NOT NULL' : 'paid_at IS NULL');
   const match = filter.q ? ftsQuery(filter.q) : null;
-  if (match) add('id IN (SELECT rowid FROM received_fts WHERE received_fts MATCH ?)', match);
+  // A common word matches thousands: walking the sort index and testing membership (`+id`) beats sorting them all.
+  // A rare one matches a few: look those up by id.
+  if (match) add(`${options.commonSearch ? '+id' : 'id'} IN (SELECT rowid FROM received_fts WHERE received_fts MATCH ?)`, match);
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }

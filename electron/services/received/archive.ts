@@ -12,7 +12,10 @@ import { AppError } from '../errors/app-error';
 import type { SqliteDatabase } from '../storage/database';
 import { groszeToText } from './amounts';
 import { importBatch, type ImportBatch, type ImportOutcome } from './archive-import';
-import { orderBy, whereOf } from './archive-query';
+import { ftsQuery, orderBy, whereOf, type SqlWhere } from './archive-query';
+
+/** Above this many full-text matches a search walks the sort index instead of sorting the matches. */
+const COMMON_SEARCH_MATCHES = 2_000;
 
 interface RowRecord {
   id: number;
@@ -83,13 +86,24 @@ export class ReceivedArchive {
     return this.database();
   }
 
+  /** The SQL of a filter, with the search plan chosen by how many invoices the words match. */
+  private where(filter: ReceivedFilter): SqlWhere {
+    const match = filter.q ? ftsQuery(filter.q) : null;
+    if (!match) return whereOf(filter);
+    const matches = this.db
+      .prepare('SELECT count(*) FROM (SELECT 1 FROM received_fts WHERE received_fts MATCH ? LIMIT ?)')
+      .pluck()
+      .get(match, COMMON_SEARCH_MATCHES + 1) as number;
+    return whereOf(filter, { commonSearch: matches > COMMON_SEARCH_MATCHES });
+  }
+
   import(batch: ImportBatch): ImportOutcome {
     return importBatch(this.db, batch, this.now());
   }
 
   list(request: ReceivedListRequest): ReceivedPage {
     const parsed = receivedListSchema.parse(request);
-    const where = whereOf(parsed.filter);
+    const where = this.where(parsed.filter);
     const rows = this.db
       .prepare(`SELECT ${ROW_COLUMNS} FROM received_invoice ${where.sql} ${orderBy(parsed.sort)} LIMIT ? OFFSET ?`)
       .all(...where.params, parsed.limit, parsed.offset) as RowRecord[];
@@ -99,7 +113,7 @@ export class ReceivedArchive {
 
   /** Every row of the filtered set, in pages (for exports), in the given order. */
   *iterate(filter: ReceivedFilter, sort?: ReceivedListRequest['sort']): Generator<ReceivedInvoiceRow> {
-    const where = whereOf(filter);
+    const where = this.where(filter);
     const statement = this.db.prepare(`SELECT ${ROW_COLUMNS} FROM received_invoice ${where.sql} ${orderBy(sort)} LIMIT ? OFFSET ?`);
     for (let offset = 0; ; offset += 500) {
       const rows = statement.all(...where.params, 500, offset) as RowRecord[];
@@ -109,12 +123,12 @@ export class ReceivedArchive {
   }
 
   count(filter: ReceivedFilter): number {
-    const where = whereOf(filter);
+    const where = this.where(filter);
     return this.db.prepare(`SELECT count(*) FROM received_invoice ${where.sql}`).pluck().get(...where.params) as number;
   }
 
   totals(filter: ReceivedFilter): ReceivedTotals[] {
-    const where = whereOf(filter);
+    const where = this.where(filter);
     const rows = this.db
       .prepare(
         `SELECT currency, count(*) AS count, sum(net_grosze) AS net, sum(vat_grosze) AS vat, sum(gross_grosze) AS gross

@@ -47,13 +47,18 @@ function useInvalidateReceived() {
 
 export function useReceivedMutations() {
   const api = useKsefApi();
+  const client = useQueryClient();
   const invalidate = useInvalidateReceived();
   return {
     sync: useMutation({ mutationFn: (request: RequestOf<'received:sync'>) => unwrap(api.received.sync(request)), onSettled: invalidate }),
     cancelSync: useMutation({ mutationFn: () => unwrap(api.received.cancelSync({})) }),
     setState: useMutation({ mutationFn: (request: RequestOf<'received:setState'>) => unwrap(api.received.setState(request)), onSettled: invalidate }),
     markRead: useMutation({ mutationFn: (request: RequestOf<'received:markRead'>) => unwrap(api.received.markRead(request)), onSettled: invalidate }),
-    markSeen: useMutation({ mutationFn: (request: RequestOf<'received:markSeen'>) => unwrap(api.received.markSeen(request)), onSettled: invalidate }),
+    // Only the badge depends on "seen"; re-reading the list here would make the page query itself again.
+    markSeen: useMutation({
+      mutationFn: (request: RequestOf<'received:markSeen'>) => unwrap(api.received.markSeen(request)),
+      onSettled: () => void client.invalidateQueries({ queryKey: receivedKeys.badges }),
+    }),
   };
 }
 

@@ -56,6 +56,7 @@ export function SentPage() {
   const states = statesFor(filter);
   const list = useOutboxList({ limit: LIST_LIMIT, offset: 0, ...(states ? { states } : {}), ...(deferredSearch ? { search: deferredSearch } : {}) });
   const waiting = useOutboxList({ limit: LIST_LIMIT, offset: 0, states: ['offline', 'rejected'] });
+  const accepted = useOutboxList({ limit: LIST_LIMIT, offset: 0, states: ['accepted'] });
   const offlineInvoices = useOfflineInvoices();
   const offlineStatus = useOfflineStatus();
   const sendNow = useSendNow();
@@ -66,12 +67,14 @@ export function SentPage() {
 
   const today = useWarsawToday();
   const offlineById = useMemo(() => new Map<string, OfflineInvoiceView>((offlineInvoices.data ?? []).map((view) => [view.outboxId, view])), [offlineInvoices.data]);
+  // Hashes KSeF accepted: a technical correction among them settles its rejected original.
+  const acceptedHashes = useMemo(() => new Set((accepted.data?.items ?? []).map((item) => item.hash)), [accepted.data]);
   const rows = useMemo<SentRow[]>(
-    () => (list.data?.items ?? []).map((item) => ({ ...item, deadline: deadlineView(item.state, offlineById.get(item.id), today) })),
-    [list.data, offlineById, today],
+    () => (list.data?.items ?? []).map((item) => ({ ...item, deadline: deadlineView(item.state, offlineById.get(item.id), today, acceptedHashes) })),
+    [list.data, offlineById, today, acceptedHashes],
   );
   // Deadlines are counted over every invoice still waiting for KSeF, not only the filtered page.
-  const deadlines = countDeadlines((waiting.data?.items ?? []).map((item) => deadlineView(item.state, offlineById.get(item.id), today)));
+  const deadlines = countDeadlines((waiting.data?.items ?? []).map((item) => deadlineView(item.state, offlineById.get(item.id), today, acceptedHashes)));
   const missingKod2 = (offlineInvoices.data ?? []).filter((view) => view.kod2Url === null).length;
   const counts = list.data?.counts;
   const nothingAtAll = counts !== undefined && countFor('all', counts) === 0;

@@ -60,6 +60,7 @@ export function XmlEditDialog({ mode, initialXml, onCheck, onSend, onClose }: Xm
         />
         <Box sx={{ mt: 2, display: 'grid', gap: 1 }}>
           {preview && !preview.allowed && preview.refusal ? <Alert severity="error">{t(`sent.edit.refusal.${preview.refusal}`)}</Alert> : null}
+          {preview?.allowed && !needsAcceptance ? <Alert severity="info">{t('sent.edit.unchanged')}</Alert> : null}
           {preview && needsAcceptance ? (
             <Alert severity="warning" data-testid="content-differences">
               <Typography variant="body2">{t('sent.edit.differences')}</Typography>

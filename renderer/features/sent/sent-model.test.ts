@@ -12,6 +12,7 @@ const offline = (deadline: string | null): OfflineInvoiceView => ({
   certificateSerial: null,
   kod2Problem: 'NO_OFFLINE_CERTIFICATE',
   invoiceHash: 'h',
+  correctionHashes: ['c1'],
 });
 
 describe('Sent list rules', () => {
@@ -30,6 +31,8 @@ describe('Sent list rules', () => {
     expect(deadlineView('accepted', offline('2026-03-06'), '2026-03-09')).toEqual({ kind: 'none' });
     expect(deadlineView('offline', offline(null), '2026-03-05')).toEqual({ kind: 'open' });
     expect(deadlineView('offline', undefined, '2026-03-05')).toEqual({ kind: 'none' });
+    expect(deadlineView('rejected', offline('2026-03-06'), '2026-03-09', new Set(['c1']))).toEqual({ kind: 'none' });
+    expect(deadlineView('rejected', offline('2026-03-06'), '2026-03-09', new Set(['other']))).toMatchObject({ urgency: 'overdue' });
     const views = [deadlineView('offline', offline('2026-03-06'), '2026-03-06'), deadlineView('offline', offline('2026-03-02'), '2026-03-06')];
     expect(countDeadlines(views)).toEqual({ soon: 1, overdue: 1 });
   });

@@ -38,8 +38,10 @@ export type DeadlineView =
   | { kind: 'date'; date: string; urgency: DeadlineUrgency };
 
 /** The deadline only matters while the invoice still waits for KSeF (offline, or rejected and to be corrected). */
-export function deadlineView(state: OutboxState, offline: OfflineInvoiceView | undefined, today: string): DeadlineView {
+export function deadlineView(state: OutboxState, offline: OfflineInvoiceView | undefined, today: string, acceptedHashes?: ReadonlySet<string>): DeadlineView {
   if (!offline || state === 'accepted') return { kind: 'none' };
+  // A rejected original whose technical correction KSeF accepted is settled.
+  if (acceptedHashes && offline.correctionHashes.some((hash) => acceptedHashes.has(hash))) return { kind: 'none' };
   if (offline.deadline === null) return { kind: 'open' };
   return { kind: 'date', date: offline.deadline, urgency: deadlineUrgency(offline.deadline, today) };
 }

@@ -33,6 +33,8 @@ export interface OfflineInvoiceView {
   kod2Problem: Kod2Problem | null;
   /** SHA-256 (Base64) of the file as issued: the `hashOfCorrectedInvoice` of a technical correction. */
   invoiceHash: string;
+  /** Hashes of the technical corrections sent for this invoice (an accepted one settles it). */
+  correctionHashes: string[];
 }
 
 /**

@@ -29,8 +29,17 @@ export interface OutboxWorld {
   close(): Promise<void>;
 }
 
-export async function startOutboxWorld(options: { sandbox?: Omit<SandboxOptions, 'clock'> } = {}): Promise<OutboxWorld> {
-  const harness = await startHarness({ virtualTime: false, ...(options.sandbox ? { sandbox: options.sandbox } : {}) });
+/** Like the MF test environment with limits switched off: the client does not hold back either. */
+export const NO_CLIENT_LIMITS = Object.fromEntries(
+  (['onlineSession', 'invoiceSend', 'batchSession', 'invoiceStatus', 'sessionList', 'sessionInvoiceList', 'sessionMisc', 'other', 'public'] as const).map((group) => [group, { perSecond: 10_000 }]),
+);
+
+export async function startOutboxWorld(options: { sandbox?: Omit<SandboxOptions, 'clock'>; officialClientLimits?: boolean } = {}): Promise<OutboxWorld> {
+  const harness = await startHarness({
+    virtualTime: false,
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    ...(options.officialClientLimits ? {} : { client: { limits: NO_CLIENT_LIMITS } }),
+  });
   const session = await loginWithNewCertificate(harness, { nip: SELLER_NIP });
   const db = openDatabase(':memory:', ALL_MIGRATIONS);
   const store = new OutboxStore(() => db);

@@ -41,8 +41,12 @@ export function loadFa3SchemaSet(dir: string = fa3SchemaDir()): SchemaSet {
   };
 }
 
+let sharedXsd: XsdValidator | undefined;
+
 export function createFa3Validator(options: Fa3ValidatorOptions = {}): Fa3Validator {
-  const xsd = new XsdValidator(() => loadFa3SchemaSet(options.schemaDir), options);
+  // Validators of the shipped schema share one XsdValidator: one batch queue and one cache for app and sandbox.
+  const custom = Object.keys(options).some((key) => key !== 'documentChecks');
+  const xsd = custom ? new XsdValidator(() => loadFa3SchemaSet(options.schemaDir), options) : (sharedXsd ??= new XsdValidator(() => loadFa3SchemaSet()));
   const documentChecks = options.documentChecks ?? true;
 
   async function check(xmls: readonly (Buffer | string)[], schemaPass: (texts: string[]) => Promise<SchemaReport[]>): Promise<SchemaReport[]> {

@@ -3,6 +3,7 @@
  * call made in the same tick) goes into one xmllint run, so the schema is compiled once per run rather than
  * once per document. Large batches are cut into runs of bounded count and size.
  */
+import { createHash } from 'node:crypto';
 import { interpretFindings } from './interpret';
 import type { SchemaReport } from './types';
 import { WasmXmllint, type XmllintFile } from './wasm-xmllint';
@@ -23,6 +24,9 @@ export interface XsdValidatorOptions {
   bytesPerRun?: number;
   /** At most this many errors per document are kept. */
   maxErrorsPerDocument?: number;
+  /** Reports of this many recent distinct documents are remembered (the same bytes are often checked twice:
+   * before sending and by the sandbox, or on a resend). */
+  cacheSize?: number;
 }
 
 const XSD_EXIT_SCHEMA_DID_NOT_COMPILE = 5;
@@ -40,6 +44,8 @@ export class XsdValidator {
   private readonly documentsPerRun: number;
   private readonly bytesPerRun: number;
   private readonly maxErrors: number;
+  private readonly cacheSize: number;
+  private readonly cache = new Map<string, SchemaReport>();
 
   constructor(
     private readonly loadSchema: () => SchemaSet,
@@ -49,6 +55,7 @@ export class XsdValidator {
     this.documentsPerRun = options.documentsPerRun ?? 1000;
     this.bytesPerRun = options.bytesPerRun ?? 64 * 1024 * 1024;
     this.maxErrors = options.maxErrorsPerDocument ?? 50;
+    this.cacheSize = options.cacheSize ?? 1000;
   }
 
   /** One document; calls made together share one xmllint run. */
@@ -61,6 +68,26 @@ export class XsdValidator {
 
   /** Many documents; reports come back in input order. */
   async validateMany(texts: readonly string[]): Promise<SchemaReport[]> {
+    const keys = texts.map((text) => createHash('sha256').update(text).digest('base64'));
+    const known = keys.map((key) => this.cache.get(key));
+    const fresh = await this.validateUncached(texts.filter((_, index) => !known[index]));
+    let next = 0;
+    return texts.map((_, index) => {
+      const cached = known[index];
+      if (cached) return cached;
+      const report = fresh[next++] ?? { valid: false, errors: [] };
+      this.remember(keys[index] ?? '', report);
+      return report;
+    });
+  }
+
+  private remember(key: string, report: SchemaReport): void {
+    if (this.cacheSize <= 0) return;
+    this.cache.set(key, report);
+    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value ?? '');
+  }
+
+  private async validateUncached(texts: readonly string[]): Promise<SchemaReport[]> {
     const reports: SchemaReport[] = [];
     let start = 0;
     while (start < texts.length) {

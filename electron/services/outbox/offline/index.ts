@@ -47,7 +47,7 @@ export interface OfflineServices {
   stop(): void;
 }
 
-function toView(info: OfflineInvoiceInfo): OfflineInvoiceView {
+function toView(info: OfflineInvoiceInfo, correctionHashes: string[]): OfflineInvoiceView {
   return {
     outboxId: info.outboxId,
     mode: info.mode,
@@ -58,6 +58,7 @@ function toView(info: OfflineInvoiceInfo): OfflineInvoiceView {
     certificateSerial: info.certificateSerial,
     kod2Problem: info.kod2Problem,
     invoiceHash: info.invoiceHash,
+    correctionHashes,
   };
 }
 
@@ -109,7 +110,7 @@ export function createOfflineServices(deps: OfflineServicesDeps): OfflineService
     coordinator,
     corrections,
     status,
-    views: (ids) => coordinator.infos(ids).map(toView),
+    views: (ids) => coordinator.infos(ids).map((info) => toView(info, store.corrections(info.outboxId))),
     outages: () => coordinator.outages().map((period) => ({ id: period.id, kind: period.kind, start: period.start, end: period.end ?? null, source: period.source })),
     completeKod2: () => coordinator.completeMissingKod2((id) => requireOutbox(deps).xml(id).catch(() => null)),
     stop: () => coordinator.stop(),

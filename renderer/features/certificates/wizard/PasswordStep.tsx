@@ -4,11 +4,13 @@ import { Alert, Button, IconButton, InputAdornment, Stack, TextField, Typography
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BusyButton } from '../../../components/BusyButton';
+import { IpcFailure } from '../../../api/api-context';
 import { errorCode, errorText } from '../../../components/error-text';
 import { formatSize } from '../format';
 
 /** Codes that are about the password: shown under the field, the user just types again. */
 const PASSWORD_CODES = new Set(['WRONG_PASSWORD', 'PASSWORD_REQUIRED']);
+const KEY_PROBLEMS = new Set(['RSA_KEY_TOO_SHORT', 'EC_CURVE_NOT_ACCEPTED', 'KEY_TYPE_NOT_ACCEPTED']);
 
 export interface PasswordStepProps {
   file: File;
@@ -26,6 +28,8 @@ export function PasswordStep({ file, busy, error, onSubmit, onBack }: PasswordSt
   const code = errorCode(error);
   const fieldError = error && code && PASSWORD_CODES.has(code) ? errorText(error) : null;
   const fileError = error && !fieldError ? errorText(error) : null;
+  // KSeF's key rules: say which one this certificate breaks (e.g. an RSA key under 2048 bits).
+  const keyProblem = error instanceof IpcFailure && code === 'CERT_KEY_NOT_ACCEPTED' ? error.payload.details?.find((detail) => KEY_PROBLEMS.has(detail)) : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -64,6 +68,7 @@ export function PasswordStep({ file, busy, error, onSubmit, onBack }: PasswordSt
       {fileError ? (
         <Alert severity="error" role="alert">
           {fileError}
+          {keyProblem ? <div data-testid="certificate-key-problem">{t('certificateKey.reasonLine', { reason: t(`certificateKey.${keyProblem}`) })}</div> : null}
         </Alert>
       ) : null}
       <Stack direction="row" spacing={1}>
