@@ -135,7 +135,8 @@ export function buildBatchPackage(files: Iterable<BatchFile>, key: SymmetricKey,
   for (const file of files) {
     const entry: ZipInputFile = { filename: file.name, size: file.xml.length, crc: crc32(file.xml), compression: level === 0 ? 0 : 8 };
     zip.add(entry);
-    entry.ondata?.(null, level === 0 ? file.xml : deflateRawSync(file.xml, { level }), true);
+    const data = level === 0 ? file.xml : deflateRawSync(file.xml, { level });
+    entry.ondata?.(null, new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength), true);
     count++;
     if (failure) throw failure;
   }

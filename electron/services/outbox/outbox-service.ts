@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { OutboxChanged, OutboxItem, OutboxItemDetail, OutboxPage, OutboxSendPlan, SendMode } from '../../../shared/ipc/channels/outbox';
 import { AppError } from '../errors/app-error';
 import { BatchSender } from './batch-sender';
-import type { FileProblem, InvoiceFileChecker, InvoiceSummary } from './invoice-file';
+import type { FileCheck, FileProblem, InvoiceFileChecker, InvoiceSummary } from './invoice-file';
 import { OnlineSender } from './online-sender';
 import { publicItem, type ListFilter, type StoredItem } from './outbox-store';
 import { resumeInterrupted } from './resume';
@@ -75,7 +75,7 @@ export class OutboxService {
    * cost one disk flush instead of a thousand. Offline hooks run per item afterwards.
    */
   async enqueueMany(requests: readonly EnqueueRequest[]): Promise<({ ok: true; item: OutboxItem } | { ok: false; problems: FileProblem[] })[]> {
-    const checks = [];
+    const checks: FileCheck[] = [];
     for (const request of requests) checks.push(await this.deps.checker.check(request.xml));
     const pendingHooks: (() => Promise<unknown>)[] = [];
     const results = this.deps.store.inTransaction(() =>

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,4 +51,19 @@ describe('kill -9 during a send, then the same command again', () => {
       expect(counts.every((n) => n === 1)).toBe(true);
     });
   }
+
+  it('outbox list and upo read what send stored', { timeout: 120_000 }, async () => {
+    const { files, dir } = invoiceFiles(NIP, 'CLI-UPO', 2);
+    const profile = mkdtempSync(path.join(os.tmpdir(), 'outbox-profile-'));
+    const globalArgs = ['--json', '--profile', profile, '--base-url', sandbox.baseUrl];
+    const sent = await runSend([...globalArgs, 'send', '--nip', NIP, '--token-file', token, ...files]);
+    expect(sent.code, sent.stderr).toBe(0);
+    const listed = await runSend([...globalArgs, 'outbox', 'list']);
+    const items = JSON.parse(listed.stdout) as { state: string; ksefNumber: string }[];
+    expect(items.map((item) => item.state)).toEqual(['accepted', 'accepted']);
+    const out = path.join(dir, 'upo.xml');
+    const upo = await runSend([...globalArgs, 'upo', items[0]?.ksefNumber ?? '', '--out', out]);
+    expect(upo.code, upo.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(items[0]?.ksefNumber);
+  });
 });

@@ -1,6 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { outboxEn } from '../../../renderer/i18n/outbox.en';
-import { outboxPl } from '../../../renderer/i18n/outbox.pl';
 import { buildTestInvoice } from '../../../electron/sandbox/sessions/client-kit';
 import { invoices, SELLER_NIP, startOutboxWorld, type OutboxWorld } from './support';
 
@@ -53,7 +51,7 @@ describe('outbox sending against the sandbox', () => {
     expect(second.id).toBe(first.id);
   });
 
-  it("a rejected invoice keeps KSeF's code and reason, worded in Polish and English, and can be fixed and resent", async () => {
+  it("a rejected invoice keeps KSeF's code and reason, and can be fixed and resent", async () => {
     world = await startOutboxWorld();
     await sendAll(world, [{ number: 'DUP/1', xml: buildTestInvoice({ sellerNip: SELLER_NIP, invoiceNumber: 'DUP/1', issueDate: '2026-01-02' }) }], 'online');
     // Other bytes, same seller + kind + number: KSeF's duplicate rule (440).
@@ -63,8 +61,7 @@ describe('outbox sending against the sandbox', () => {
     expect(rejected.state).toBe('rejected');
     expect(rejected.error?.code).toBe('440');
     expect(rejected.error?.description.length).toBeGreaterThan(0);
-    expect(outboxPl.ksefInvoiceStatus['440']).toMatch(/Duplikat/);
-    expect(outboxEn.ksefInvoiceStatus['440']).toMatch(/Duplicate/);
+    // The UI words the code (renderer/i18n/outbox.{pl,en}.ts, checked in outbox.test.ts) and shows KSeF's text beside it.
 
     await world.outbox.resend(clash.id, buildTestInvoice({ sellerNip: SELLER_NIP, invoiceNumber: 'DUP/2', issueDate: '2026-01-03' }));
     await world.outbox.sendPending();
