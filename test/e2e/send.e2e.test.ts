@@ -193,7 +193,9 @@ describe('Sent page (browser mode, sandbox)', () => {
     const panel = page.getByTestId('outages-panel');
     await expect.poll(() => panel.getByText('Brak zapisanych okresów niedostępności.').count()).toBe(1);
     const hourAgo = new Date(Date.now() - 3_600_000);
-    const local = `${warsawDate(hourAgo)}T${String(hourAgo.getHours()).padStart(2, '0')}:00`;
+    const two = (n: number) => String(n).padStart(2, '0');
+    // datetime-local takes the browser's (here: this machine's) wall clock.
+    const local = `${hourAgo.getFullYear()}-${two(hourAgo.getMonth() + 1)}-${two(hourAgo.getDate())}T${two(hourAgo.getHours())}:00`;
     await panel.getByLabel('Początek').fill(local);
     await panel.getByRole('button', { name: 'Zapisz ogłoszenie' }).click();
     await expect.poll(() => panel.getByTestId('outage').count()).toBe(1);

@@ -27,6 +27,7 @@ import { offlineHandlers } from './handlers/offline-handlers';
 import { createOfflineServices, type OfflineServices } from '../outbox/offline';
 import { kod1Url, kod2Url } from '../invoices/qr';
 import { createOutboxServices, type OutboxServices } from '../outbox';
+import { getFa3Validator } from '../invoices/validation';
 import { outboxHandlers } from './handlers/outbox-handlers';
 import { buildInvoiceViewData, renderInvoicePdf } from '../invoices/document-service';
 import { onboardingHandlers, updateHandlers } from './handlers/first-run-handlers';
@@ -121,6 +122,7 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     profileDir: deps.profileDir,
     auth: account.auth,
     offline: () => offline.coordinator,
+    schemaValidator: { validate: (xml) => getFa3Validator().validate(xml) }, // helper B's XSD check, compiled on first use
     onChange: (change) => events.publish('outbox:changed', change),
     idleCloseMs: 60_000,
     log: (message, error) => deps.log?.(`${message}: ${error instanceof Error ? error.message : String(error ?? '')}`),

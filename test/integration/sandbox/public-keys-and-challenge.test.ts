@@ -26,7 +26,7 @@ describe.skipIf(!pack)('sandbox: public keys, challenge, error shapes', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(sandbox.baseUrl);
     expect(lines[0]).toContain('rate limits on');
-    expect(lines[0]).toContain('structural check');
+    expect(lines[0]).toContain('invoice validation: official FA(3) XSD (in-process libxml2/WebAssembly) from the bundled schema');
     expect(sandbox.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
   });
 
