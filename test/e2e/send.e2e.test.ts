@@ -49,7 +49,8 @@ describe('Sent page (browser mode, sandbox)', () => {
   async function importFiles(...files: ReturnType<typeof invoiceFile>[]): Promise<void> {
     const before = await rows().count();
     await page.getByTestId('import-input').setInputFiles(files);
-    await expect.poll(() => rows().count()).toBe(before + files.length);
+    // The first import compiles the FA(3) schema (XSD) in the app: give it time.
+    await expect.poll(() => rows().count(), { timeout: 60_000 }).toBe(before + files.length);
   }
 
   beforeAll(async () => {
@@ -183,7 +184,7 @@ describe('Sent page (browser mode, sandbox)', () => {
   it('refuses a file that is not a valid FA(3) invoice and says where', async () => {
     const broken = invoiceFile('FV/5/2026').buffer.toString('utf8').replace('</P_2>', '</P_2><P_2>');
     await page.getByTestId('import-input').setInputFiles({ name: 'zepsuta.xml', mimeType: 'application/xml', buffer: Buffer.from(broken) });
-    await expect.poll(() => page.getByTestId('import-error').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('import-error').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByTestId('import-error').textContent()).toContain('zepsuta.xml');
     await shot(page, '11-import-error');
   }, 60_000);
