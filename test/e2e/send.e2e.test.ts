@@ -152,7 +152,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(1);
     await importFiles(invoiceFile('FV/4/2026'));
     expect(await stateOf('FV/4/2026')).toBe('offline');
-    expect(await rowOf('FV/4/2026').getByTestId('deadline').textContent()).toMatch(/^do \d{2}\.\d{2}\.\d{4}/);
+    await expect.poll(() => rowOf('FV/4/2026').getByTestId('deadline').textContent()).toMatch(/^do \d{2}\.\d{2}\.\d{4}/);
     await expect.poll(() => page.getByTestId('offline-certificate-missing').count()).toBe(1);
     await shot(page, '7-offline');
 
@@ -224,7 +224,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     expect(await page.getByTestId('offline-banner').textContent()).toContain('KSeF nie odpowiada od');
     await importFiles(invoiceFile('FV/7/2026'));
     expect(await stateOf('FV/7/2026')).toBe('offline');
-    expect(await rowOf('FV/7/2026').textContent()).toContain('po przywróceniu KSeF');
+    await expect.poll(() => rowOf('FV/7/2026').textContent()).toContain('po przywróceniu KSeF');
     await shot(page, '13-outage');
 
     await faults.clear();
@@ -235,31 +235,32 @@ describe('Sent page (browser mode, sandbox)', () => {
     await shot(page, '14-after-outage');
   }, 240_000);
 
-  it('offers a technical correction for an offline invoice rejected for a technical fault', async () => {
-    // A processing instruction: KSeF refuses the file (430), the content itself is fine.
-    const file = invoiceFile('FV/8/2026');
-    const faulty = { ...file, buffer: Buffer.from(file.buffer.toString('utf8').replace('<Naglowek>', '<?program wersja="7"?><Naglowek>')) };
+  it('offers a technical correction for an offline invoice rejected for a technical fault, warning about content changes', async () => {
+    // Issued offline with a number KSeF already has (other bytes): a duplicate, 440 — a technical rejection (§14).
+    const yesterday = new Date(Date.now() - 86_400_000);
     await page.getByTestId('offline-toggle').locator('input').click();
     await expect.poll(() => page.getByTestId('offline-banner').count()).toBe(1);
-    await importFiles(faulty);
-    expect(await stateOf('FV/8/2026')).toBe('offline');
+    await importFiles({ ...invoiceFile('FV/2/2026', warsawDate(yesterday)), name: 'fv2-offline.xml' });
     await page.getByTestId('offline-toggle').locator('input').click();
-    await expect.poll(() => stateOf('FV/8/2026'), { timeout: 60_000 }).toBe('rejected');
+    const rejectedRow = () => rowOf('FV/2/2026').filter({ has: page.locator('[data-state="rejected"]') });
+    await expect.poll(() => rejectedRow().count(), { timeout: 60_000 }).toBe(1);
 
-    await rowOf('FV/8/2026').click();
+    await rejectedRow().click();
     await page.getByTestId('sent-detail').getByTestId('technical-correction').click();
     const editor = page.getByTestId('xml-edit-dialog');
     const xml = await editor.getByRole('textbox').inputValue();
-    await editor.getByRole('textbox').fill(xml.replace('<?program wersja="7"?>', ''));
+    await editor.getByRole('textbox').fill(xml.replace('<P_2>FV/2/2026</P_2>', '<P_2>FV/8/2026</P_2>'));
     await editor.getByRole('button', { name: 'Sprawdź' }).click();
-    await expect.poll(() => editor.getByTestId('xml-edit-send').isEnabled()).toBe(true);
+    await expect.poll(() => editor.getByTestId('content-differences').textContent()).toContain('P_2: FV/2/2026 → FV/8/2026');
+    expect(await editor.getByTestId('xml-edit-send').isEnabled()).toBe(false);
+    await editor.getByRole('checkbox').check();
     await shot(page, '15-technical-correction');
     await editor.getByTestId('xml-edit-send').click();
-    await expect.poll(() => editor.getByText('Wysłano').count()).toBe(1);
+    await expect.poll(() => editor.getByText('Wysłano').count(), { timeout: 30_000 }).toBe(1);
     await closeDetail();
-    await expect.poll(() => rowOf('FV/8/2026').filter({ has: page.locator('[data-state="accepted"]') }).count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(() => stateOf('FV/8/2026'), { timeout: 60_000 }).toBe('accepted');
     // The rejected original is settled by its accepted correction: no deadline any more.
-    await expect.poll(() => rowOf('FV/8/2026').filter({ has: page.locator('[data-state="rejected"]') }).getByTestId('deadline').count()).toBe(0);
+    await expect.poll(() => rejectedRow().getByTestId('deadline').count()).toBe(0);
     await shot(page, '16-corrected');
   }, 180_000);
 });
