@@ -73,20 +73,9 @@ function queryString(query: Record<string, QueryValue> | undefined): string {
 function toNetworkError(error: unknown): KsefNetworkError {
   if (error instanceof AxiosError) {
     const code = error.code ?? 'ERR_NETWORK';
-    return new KsefNetworkError(code, error.message, !NOT_SENT_CODES.has(code) && !isStaleKeepAliveReset(error));
+    return new KsefNetworkError(code, error.message, !NOT_SENT_CODES.has(code));
   }
   return new KsefNetworkError('ERR_UNKNOWN', error instanceof Error ? error.message : String(error), true);
-}
-
-/**
- * A reset on a reused keep-alive socket means the server had already closed that idle connection
- * (e.g. while our event loop was busy) and never read the request, so even a POST may be repeated.
- * This is the case Node's http documentation singles out as safe to retry.
- */
-function isStaleKeepAliveReset(error: AxiosError): boolean {
-  const request: unknown = error.request;
-  const reused = typeof request === 'object' && request !== null && (request as { reusedSocket?: unknown }).reusedSocket === true;
-  return reused && error.code === 'ECONNRESET' && error.response === undefined;
 }
 
 /** Parses and validates a JSON answer against `schema` (unknown fields are ignored). */
