@@ -6,7 +6,7 @@ import type { ReceivedExportFormat, ReceivedFilter } from '../../../shared/ipc/c
 import { isErrorCode } from '../../../shared/ipc/result';
 import { IpcFailure, unwrap, useKsefApi } from '../../api/api-context';
 import { errorMessage } from '../../i18n';
-import { base64ToBytes, saveDownload } from './save-file';
+import { base64ToBytes, saveDownload } from '../../components/download';
 import { useExportProgress } from './received-queries';
 
 const MIME: Record<ReceivedExportFormat, string> = { csv: 'text/csv;charset=utf-8', 'zip-xml': 'application/zip', 'zip-pdf': 'application/zip' };

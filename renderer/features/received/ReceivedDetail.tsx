@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { InvoiceView } from '../../components/invoice-view';
 import { formatDate, formatMoney } from './format';
 import { useReceivedDetail, useReceivedMutations } from './received-queries';
-import { base64ToBytes, saveDownload } from './save-file';
+import { base64ToBytes, saveDownload } from '../../components/download';
 
 function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (

@@ -3,7 +3,7 @@ import { warsawDate } from '../../../shared/domain/business-days';
 import { isTechnicalRejection, type OfflineInvoiceView } from '../../../shared/ipc/channels/offline';
 import { unwrap, useKsefApi } from '../../api/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { base64ToBytes, saveDownload } from './download';
+import { base64ToBytes, saveDownload } from '../../components/download';
 import { SentDetail, type DownloadKind } from './SentDetail';
 import { deadlineView } from './sent-model';
 import { useOutboxItem, useResend, useSentInvoiceView } from './sent-queries';

@@ -10,7 +10,7 @@ import type { OfflineInvoiceView } from '../../../shared/ipc/channels/offline';
 import { BusyButton } from '../../components/BusyButton';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { fileToBase64 } from './download';
+import { fileToBase64 } from '../../components/download';
 import { OfflineBanner, OfflineToggle } from './OfflineBanner';
 import { OfflineCertificateDialog } from './OfflineCertificateDialog';
 import { OutagesPanel } from './OutagesPanel';
