@@ -17,7 +17,8 @@ import { SignInControl } from '../features/auth/SignInControl';
 import { FirstRunGuide } from '../features/first-run/FirstRunGuide';
 import { UpdateNotice } from '../features/updates/UpdateNotice';
 import { setLanguage } from '../i18n';
-import { isGuideHash, PAGES, pageFromHash, type PageId } from './pages';
+import { isGuideHash, pageFromHash, type PageId } from './hash-route';
+import { PAGES } from './pages';
 
 const DRAWER_WIDTH = 232;
 

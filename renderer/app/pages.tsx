@@ -11,9 +11,7 @@ import { ReceivedNavIcon } from '../features/received/ReceivedNavIcon';
 import { ReceivedPage } from '../features/received/ReceivedPage';
 import { SentPage } from '../features/sent/SentPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-
-export const PAGE_IDS = ['issue', 'sent', 'received', 'certificates', 'companies', 'settings'] as const;
-export type PageId = (typeof PAGE_IDS)[number];
+import type { PageId } from './hash-route';
 
 export interface PageDefinition {
   id: PageId;
@@ -30,14 +28,3 @@ export const PAGES: PageDefinition[] = [
   { id: 'companies', icon: <BusinessOutlinedIcon />, component: CompaniesPage },
   { id: 'settings', icon: <SettingsOutlinedIcon />, component: SettingsPage },
 ];
-
-/** The start view (no page in the hash, e.g. at launch) or #/welcome (Settings → "Show the guide"). */
-export function isGuideHash(hash: string): boolean {
-  const id = hash.replace(/^#\/?/, '');
-  return id === 'welcome' || !(PAGE_IDS as readonly string[]).includes(id);
-}
-
-export function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '');
-  return (PAGE_IDS as readonly string[]).includes(id) ? (id as PageId) : 'issue';
-}

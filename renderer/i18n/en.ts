@@ -6,6 +6,7 @@ import { sentEn } from './sent.en';
 import { receivedEn } from './received.en';
 import { outboxEn } from './outbox.en';
 import { issueEn } from './issue.en';
+import { issueAdvanceEn } from './issue-advance.en';
 import { invoiceDocumentEn } from './invoice-document.en';
 import { invoiceViewEn } from './invoice-view.en';
 
@@ -17,6 +18,7 @@ export const en: Translation = {
   ...receivedEn,
   ...outboxEn,
   ...issueEn,
+  ...issueAdvanceEn,
   ...invoiceDocumentEn,
   ...invoiceViewEn,
   app: { name: 'KSeF Desk', loading: 'Loading…', noBridge: 'No connection to the application process. Start KSeF Desk with npm start.' },

@@ -6,6 +6,7 @@ import { sentPl } from './sent.pl';
 import { receivedPl } from './received.pl';
 import { outboxPl } from './outbox.pl';
 import { issuePl } from './issue.pl';
+import { issueAdvancePl } from './issue-advance.pl';
 import { invoiceDocumentPl } from './invoice-document.pl';
 import { invoiceViewPl } from './invoice-view.pl';
 
@@ -17,6 +18,7 @@ export const pl = {
   ...receivedPl,
   ...outboxPl,
   ...issuePl,
+  ...issueAdvancePl,
   ...invoiceDocumentPl,
   ...invoiceViewPl,
   app: { name: 'KSeF Desk', loading: 'Ładowanie…', noBridge: 'Brak połączenia z procesem aplikacji. Uruchom KSeF Desk poleceniem npm start.' },

@@ -8,6 +8,7 @@ export const sentEn: typeof sentPl = {
     import: 'Import XML',
     importHint: 'FA(3) files from other programs: they are checked and sent.',
     imported: 'Imported: {{count}}.',
+    problemLine: 'line {{line}}',
     importFailed: 'File {{file}} was not imported: {{reason}}',
     sendPending: 'Send waiting',
     search: 'Search (number, buyer, KSeF number)',

@@ -6,6 +6,7 @@ export const sentPl = {
     import: 'Importuj XML',
     importHint: 'Pliki FA(3) z innych programów: zostaną sprawdzone i wysłane.',
     imported: 'Zaimportowano: {{count}}.',
+    problemLine: 'wiersz {{line}}',
     importFailed: 'Nie zaimportowano pliku {{file}}: {{reason}}',
     sendPending: 'Wyślij oczekujące',
     search: 'Szukaj (numer, nabywca, numer KSeF)',

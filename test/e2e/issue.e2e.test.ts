@@ -15,14 +15,14 @@ const WAIT = { timeout: 20_000 };
 const SHOTS_DIR = process.env.ISSUE_SHOTS_DIR ?? '/tmp/shots';
 
 /** The whole page at once: the viewport grows to the page, so the sticky action bar sits where it belongs. */
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, prefix = 'issue'): Promise<void> {
   const size = page.viewportSize() ?? { width: 1360, height: 1000 };
   const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  const file = await screenshot(page, `issue-${name}`);
+  const file = await screenshot(page, `${prefix}-${name}`);
   await page.setViewportSize(size);
   mkdirSync(SHOTS_DIR, { recursive: true });
-  copyFileSync(file, path.join(SHOTS_DIR, `issue-${name}.png`));
+  copyFileSync(file, path.join(SHOTS_DIR, `${prefix}-${name}.png`));
 }
 
 /** ArrowDown to the first suggestion (again, if the list was refreshed meanwhile), then Enter picks it. */
@@ -258,5 +258,71 @@ describe('issuing form (browser mode)', () => {
     const issued = page.getByTestId('issued-dialog');
     await expect.poll(() => issued.count(), { timeout: 30_000 }).toBe(1);
     expect(await issued.textContent()).toMatch(/Wystawiono fakturę KOR\/1\/\d{2}\/\d{4}/);
+    await issued.getByRole('button', { name: 'Wystaw kolejną' }).click();
+  });
+
+  it('issues an advance invoice: the order lines, an Annex 15 line that ticks the split payment, the advance and its VAT', async () => {
+    await page.getByTestId('issue-kind').selectOption('ZAL');
+    await expect.poll(() => page.getByTestId('advance-received').count(), WAIT).toBe(1);
+    await page.getByTestId('buyer-name').focus();
+    await page.keyboard.type('Nowak');
+    await expect.poll(() => page.getByRole('option', { name: /Nowak Handel/ }).count(), WAIT).toBe(1);
+    await pickHighlighted(page);
+    await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
+
+    await page.getByTestId('line-name').first().fill('Koparka gąsienicowa');
+    await page.getByTestId('line-price').first().fill('20 000,00');
+    await page.getByTestId('line-details').first().click();
+    await page.getByTestId('line-pkwiu').fill('28.92.25.0');
+    await page.getByTestId('line-gtu').selectOption('GTU_06');
+    await page.getByTestId('line-annex15').check();
+    await shot(page, 'line-details', 'zal');
+    await page.getByTestId('line-details-close').click();
+    await page.getByTestId('advance-received').fill('5 000,00');
+    await page.getByTestId('advance-received-date').fill('2026-12-01');
+
+    // Order 20 000 net + 4 600 VAT; advance 5 000: VAT 5000 × 23/123 = 934.96, net 4 065.04.
+    await expect.poll(() => page.getByTestId('order-value').textContent(), WAIT).toBe(`24${NBSP}600,00 PLN`);
+    expect(await page.getByTestId('advance-bucket').textContent()).toBe(`23%4${NBSP}065,04934,965${NBSP}000,00`);
+    expect(await page.getByTestId('totals-to-pay').textContent()).toBe(`5${NBSP}000,00 PLN`);
+    // Annex 15, a buyer with NIP and 24 600 PLN gross: the split payment is ticked, and the form says why.
+    await expect.poll(() => page.getByTestId('split-required').count(), WAIT).toBe(1);
+    expect(await page.getByTestId('payment-split').isChecked()).toBe(true);
+    await shot(page, 'form', 'zal');
+
+    await page.getByTestId('issue').click();
+    const issued = page.getByTestId('issued-dialog');
+    await expect.poll(() => issued.count(), { timeout: 30_000 }).toBe(1);
+    expect(await issued.textContent()).toMatch(/Wystawiono fakturę/);
+    await issued.getByRole('button', { name: 'Wystaw kolejną' }).click();
+  });
+
+  it('settles it: the advance invoice typed by its number, the whole sale, P_15 left to pay', async () => {
+    await page.getByTestId('issue-kind').selectOption('ROZ');
+    await expect.poll(() => page.getByTestId('settled-add').count(), WAIT).toBe(1);
+    await page.getByTestId('buyer-name').focus();
+    await page.keyboard.type('Nowak');
+    await expect.poll(() => page.getByRole('option', { name: /Nowak Handel/ }).count(), WAIT).toBe(1);
+    await pickHighlighted(page);
+    await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
+    await page.getByTestId('line-name').first().fill('Koparka gąsienicowa');
+    await page.getByTestId('line-price').first().fill('20000');
+    await page.getByTestId('issue').click();
+    await expect.poll(() => page.getByText('Dodaj co najmniej jedną rozliczaną fakturę zaliczkową.').count(), WAIT).toBe(1);
+
+    await page.getByTestId('settled-add').click();
+    await page.getByTestId('settled-outside').check();
+    await page.getByTestId('settled-reference').fill('FZ/1/2026');
+    await page.getByTestId('settled-gross').fill('5000');
+    // 24 600 − 5 000 = 19 600; 23 %: net 20 000 − 4 065.04 = 15 934.96, VAT 4 600 − 934.96 = 3 665.04.
+    await expect.poll(() => page.getByTestId('totals-to-pay').textContent(), WAIT).toBe(`19${NBSP}600,00 PLN`);
+    expect(await page.getByTestId('settlement-bucket').textContent()).toBe(`23%20${NBSP}000,004${NBSP}600,004${NBSP}065,04934,9615${NBSP}934,963${NBSP}665,04`);
+    await expect.poll(() => page.getByText('Dodaj co najmniej jedną rozliczaną fakturę zaliczkową.').count(), WAIT).toBe(0);
+    await shot(page, 'roz-form', 'zal');
+
+    await page.getByTestId('issue').click();
+    const issued = page.getByTestId('issued-dialog');
+    await expect.poll(() => issued.count(), { timeout: 30_000 }).toBe(1);
+    expect(await issued.textContent()).toMatch(/Wystawiono fakturę/);
   });
 });

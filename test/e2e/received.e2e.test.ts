@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../electron/sandbox/index';
-import { runCli, startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { addCompanyAndSignIn, openAppWithTestCertificate, type CompanyUi } from '../helpers/e2e-company';
 
 const NIP = '5265877635';
 const SEEDED = 1200;
@@ -21,42 +20,22 @@ async function shot(page: Page, name: string): Promise<void> {
 /** A bookkeeper's morning: fetch a client's invoices from KSeF, filter, search, open one, export CSV. */
 describe('received invoices (browser mode, sandbox seeded with a thousand invoices)', () => {
   let sandbox: RunningSandbox;
-  let app: BrowserModeApp;
-  let browser: Browser;
+  let ui: CompanyUi;
   let page: Page;
 
   beforeAll(async () => {
     sandbox = await startSandbox({ limits: 'off', seedReceived: [{ nip: NIP, count: SEEDED }] });
-    const profile = tempProfile('ksef-desk-received-e2e-');
-    const passphraseFile = path.join(profile, '..', `${path.basename(profile)}-passphrase`);
-    writeFileSync(passphraseFile, PASSPHRASE);
-    const created = await runCli(['--profile', profile, '--base-url', sandbox.baseUrl, '--passphrase-file', passphraseFile, 'cert', 'test-create', '--nip', NIP]);
-    expect(created.code, created.stderr).toBe(0);
-    app = await startBrowserMode(profile, ['--base-url', sandbox.baseUrl]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    await page.goto(app.url);
+    ui = await openAppWithTestCertificate(sandbox, { nip: NIP, passphrase: PASSPHRASE, profilePrefix: 'ksef-desk-received-e2e-' });
+    page = ui.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await ui?.close();
     await sandbox?.close();
   });
 
   it('signs in for the company and fetches its invoices from KSeF with progress', async () => {
-    await page.getByTestId('nav-companies').click();
-    await page.getByTestId('company-nip').fill(NIP);
-    await page.getByTestId('company-name').fill('Pszczółka Miód i Wosk');
-    await page.getByRole('button', { name: 'Dodaj firmę' }).click();
-    await expect.poll(() => page.getByTestId('company-entry').count()).toBe(1);
-    await page.getByTestId('sign-in-control').getByRole('button', { name: 'Zaloguj' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('vault-passphrase').fill(PASSPHRASE);
-    await dialog.getByTestId('vault-passphrase').press('Enter');
-    await expect.poll(() => dialog.getByTestId('vault-passphrase').count(), { timeout: 30_000 }).toBe(0);
-    await dialog.getByTestId('sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('sign-in-control').getAttribute('data-signed-in'), { timeout: 30_000 }).toBe('true');
+    await addCompanyAndSignIn(page, { nip: NIP, name: 'Pszczółka Miód i Wosk', passphrase: PASSPHRASE });
 
     await page.getByTestId('nav-received').click();
     await expect.poll(() => page.getByText('Brak faktur w archiwum').count()).toBe(1);

@@ -1,12 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../electron/sandbox/index';
 import { buildTestInvoice } from '../../electron/sandbox/sessions/client-kit';
 import { warsawDate } from '../../shared/domain/business-days';
-import { runCli, startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
-import { launchChromium } from '../helpers/chromium';
+import { addCompanyAndSignIn, openAppWithTestCertificate, type CompanyUi } from '../helpers/e2e-company';
 import { sandboxFaults } from '../helpers/sandbox-faults';
 
 const NIP = '5265877635';
@@ -28,8 +27,7 @@ const invoiceFile = (number: string, issueDate = warsawDate(new Date())) => ({
 /** A sole trader's day: send invoices to KSeF, see numbers and UPO, a rejection explained, and offline mode with QR codes. */
 describe('Sent page (browser mode, sandbox)', () => {
   let sandbox: RunningSandbox;
-  let app: BrowserModeApp;
-  let browser: Browser;
+  let ui: CompanyUi;
   let page: Page;
 
   const rows = () => page.getByTestId('sent-table').locator('.MuiDataGrid-row');
@@ -55,20 +53,12 @@ describe('Sent page (browser mode, sandbox)', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ limits: 'off' });
-    const profile = tempProfile('ksef-desk-send-e2e-');
-    const passphraseFile = path.join(profile, '..', `${path.basename(profile)}-passphrase`);
-    writeFileSync(passphraseFile, PASSPHRASE);
-    const created = await runCli(['--profile', profile, '--base-url', sandbox.baseUrl, '--passphrase-file', passphraseFile, 'cert', 'test-create', '--nip', NIP]);
-    expect(created.code, created.stderr).toBe(0);
-    app = await startBrowserMode(profile, ['--base-url', sandbox.baseUrl]);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
-    await page.goto(app.url);
+    ui = await openAppWithTestCertificate(sandbox, { nip: NIP, passphrase: PASSPHRASE, profilePrefix: 'ksef-desk-send-e2e-' });
+    page = ui.page;
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await ui?.close();
     await sandbox?.close();
   });
 
@@ -77,19 +67,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     await expect.poll(() => page.getByText('Nie wysłano jeszcze żadnej faktury').count()).toBe(1);
     await shot(page, '1-empty');
 
-    await page.getByTestId('nav-companies').click();
-    await page.getByTestId('company-nip').fill(NIP);
-    await page.getByTestId('company-name').fill('Pszczółka Miód i Wosk');
-    await page.getByRole('button', { name: 'Dodaj firmę' }).click();
-    await expect.poll(() => page.getByTestId('company-entry').count()).toBe(1);
-    await page.getByTestId('sign-in-control').getByRole('button', { name: 'Zaloguj' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('vault-passphrase').fill(PASSPHRASE);
-    await dialog.getByTestId('vault-passphrase').press('Enter');
-    // Unlocking derives the key (scrypt): wait for the gate to open before signing in.
-    await expect.poll(() => dialog.getByTestId('vault-passphrase').count(), { timeout: 30_000 }).toBe(0);
-    await dialog.getByTestId('sign-in-submit').click();
-    await expect.poll(() => page.getByTestId('sign-in-control').getAttribute('data-signed-in'), { timeout: 30_000 }).toBe('true');
+    await addCompanyAndSignIn(page, { nip: NIP, name: 'Pszczółka Miód i Wosk', passphrase: PASSPHRASE });
   }, 60_000);
 
   it('imports XML files, sends them, and shows their KSeF numbers', async () => {
@@ -146,6 +124,41 @@ describe('Sent page (browser mode, sandbox)', () => {
     await expect.poll(() => stateOf('FV/3/2026'), { timeout: 60_000 }).toBe('accepted');
   }, 120_000);
 
+  it('fixes a rejected invoice in the issuing form: the same entry, a new number typed, sent again', async () => {
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await importFiles({ ...invoiceFile('FV/2/2026', warsawDate(yesterday)), name: 'duplikat-2.xml' });
+    await page.getByTestId('send-now').click();
+    const rejected = () => rows().filter({ has: page.locator('[data-state="rejected"]') });
+    await expect.poll(() => rejected().count(), { timeout: 60_000 }).toBe(1);
+    const rowCount = await rows().count();
+    await rejected().click();
+    await page.getByTestId('sent-detail').getByTestId('open-in-form').click();
+
+    await expect.poll(() => page.getByTestId('fixing-rejected').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('fixing-rejected').textContent()).toContain('FV/2/2026');
+    await expect.poll(() => page.getByTestId('issue-number').inputValue()).toBe('FV/2/2026');
+    // An imported invoice's seller data is not in the app yet: the form asks for it once.
+    await page.getByTestId('seller-profile-button').click();
+    const profile = page.getByTestId('seller-profile-dialog');
+    await profile.getByTestId('seller-line1').fill('ul. Pszczela 2');
+    await profile.getByTestId('seller-line2').fill('00-950 Warszawa');
+    await profile.getByTestId('seller-save').click();
+    await expect.poll(() => profile.count()).toBe(0);
+    // KSeF refused the number as a duplicate: the fix gets another one.
+    await page.getByTestId('issue-number').fill('FV/9/2026');
+    await shot(page, '6b-fix-in-form');
+    await page.getByTestId('issue').click();
+    const issued = page.getByTestId('issued-dialog');
+    await expect.poll(() => issued.textContent(), { timeout: 30_000 }).toContain('FV/9/2026');
+    await issued.getByRole('button').click();
+
+    await page.getByTestId('nav-sent').click();
+    await page.getByTestId('send-now').click();
+    await expect.poll(() => stateOf('FV/9/2026'), { timeout: 60_000 }).toBe('accepted');
+    expect(await rejected().count()).toBe(0);
+    expect(await rows().count()).toBe(rowCount);
+  }, 120_000);
+
   it('offline mode: an offline invoice with its deadline and KOD I, KOD II after obtaining an Offline certificate, sent when switched back', async () => {
     // The switch follows main's answer, so click and wait for the banner rather than `check()`.
     await page.getByTestId('offline-toggle').locator('input').click();
@@ -183,9 +196,17 @@ describe('Sent page (browser mode, sandbox)', () => {
 
   it('refuses a file that is not a valid FA(3) invoice and says where', async () => {
     const broken = invoiceFile('FV/5/2026').buffer.toString('utf8').replace('</P_2>', '</P_2><P_2>');
-    await page.getByTestId('import-input').setInputFiles({ name: 'zepsuta.xml', mimeType: 'application/xml', buffer: Buffer.from(broken) });
-    await expect.poll(() => page.getByTestId('import-error').count(), { timeout: 30_000 }).toBe(1);
-    expect(await page.getByTestId('import-error').textContent()).toContain('zepsuta.xml');
+    const badDate = invoiceFile('FV/8/2026').buffer.toString('utf8').replace(/<P_1>[^<]*<\/P_1>/, '<P_1>2026-02-31</P_1>');
+    await page.getByTestId('import-input').setInputFiles([
+      { name: 'zepsuta.xml', mimeType: 'application/xml', buffer: Buffer.from(broken) },
+      { name: 'zla-data.xml', mimeType: 'application/xml', buffer: Buffer.from(badDate) },
+    ]);
+    await expect.poll(() => page.getByTestId('import-error').count(), { timeout: 30_000 }).toBe(2);
+    const errors = await page.getByTestId('import-error').allTextContents();
+    expect(errors[0]).toContain('zepsuta.xml');
+    expect(errors[0]).toContain('To nie jest poprawny plik XML');
+    // The XSD finding names its line and element, in Polish.
+    expect(errors[1]).toMatch(/zla-data\.xml: wiersz \d+ \/Faktura\/Fa\/P_1: /);
     await shot(page, '11-import-error');
   }, 60_000);
 

@@ -122,7 +122,8 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     profileDir: deps.profileDir,
     auth: account.auth,
     offline: () => offline.coordinator,
-    schemaValidator: { validate: (xml) => getFa3Validator().validate(xml) }, // helper B's XSD check, compiled on first use
+    // The in-app XSD check, compiled on first use; imports validate in one batch.
+    schemaValidator: { validate: (xml) => getFa3Validator().validate(xml), validateMany: (xmls) => getFa3Validator().validateMany(xmls) },
     onChange: (change) => events.publish('outbox:changed', change),
     idleCloseMs: 60_000,
     log: (message, error) => deps.log?.(`${message}: ${error instanceof Error ? error.message : String(error ?? '')}`),

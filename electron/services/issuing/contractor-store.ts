@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { checkBuyerIdentifier, normalizeBuyerIdentifier } from '../../../shared/domain/buyer-identifier';
+import { normalizeBuyerIdentifier } from '../../../shared/domain/buyer-identifier';
+import { contractorProblems, problemDetails } from '../../../shared/domain/issuing/book-rules';
 import { BUYER_IDENTIFIER_TYPES, type Contractor, type ContractorInput } from '../../../shared/ipc/channels/issue';
 import { AppError } from '../errors/app-error';
 import type { SqliteDatabase } from '../storage/database';
@@ -39,18 +40,28 @@ export class ContractorStore {
     return rows.map((data) => contractorSchema.parse(JSON.parse(data)));
   }
 
-  save(companyNip: string, input: ContractorInput): Contractor {
+  /**
+   * Adds or updates an entry. Without an id, an entry with the same identifier is updated (how issued invoices
+   * feed the book) unless `asNew` asks for a new entry only (a user adding one by hand): then ALREADY_EXISTS.
+   */
+  save(companyNip: string, input: ContractorInput, { asNew = false }: { asNew?: boolean } = {}): Contractor {
+    const problems = contractorProblems(input);
+    if (Object.keys(problems).length > 0) {
+      const nipProblem = input.identifierType === 'NIP' && problems.identifier !== undefined;
+      throw new AppError(nipProblem ? 'INVALID_NIP' : 'INVALID_INPUT', 'contractor not valid', problemDetails(problems));
+    }
     const idInput = { type: input.identifierType, identifier: input.identifier, country: input.identifierCountry };
-    const problem = checkBuyerIdentifier(idInput);
-    if (problem) throw new AppError(input.identifierType === 'NIP' ? 'INVALID_NIP' : 'INVALID_INPUT', problem, [`identifier:${problem}`]);
     const identifier = normalizeBuyerIdentifier(idInput);
     const identifierCountry = input.identifierType === 'EU_VAT' || input.identifierType === 'FOREIGN' ? input.identifierCountry : '';
     const key = input.identifierType === 'NONE' ? `NONE:${input.name.toLowerCase()}` : `${input.identifierType}:${identifierCountry}${identifier}`;
     return this.db().transaction(() => {
       const sameIdentifier = this.db().prepare('SELECT id FROM issuing_contractors WHERE company_nip = ? AND identifier_key = ?').pluck().get(companyNip, key);
-      const id = input.id ?? (typeof sameIdentifier === 'string' ? sameIdentifier : randomUUID());
+      const id = input.id ?? (typeof sameIdentifier === 'string' && !asNew ? sameIdentifier : randomUUID());
       if (input.id && !this.exists(companyNip, input.id)) throw new AppError('NOT_FOUND', 'no such contractor');
-      if (typeof sameIdentifier === 'string' && sameIdentifier !== id) throw new AppError('ALREADY_EXISTS', 'identifier in the book', [`identifier:${key}`]);
+      if (typeof sameIdentifier === 'string' && sameIdentifier !== id) {
+        // A consumer is told apart by name; everyone else by the identifier.
+        throw new AppError('ALREADY_EXISTS', 'identifier in the book', [input.identifierType === 'NONE' ? 'name:DUPLICATE' : 'identifier:DUPLICATE']);
+      }
       const contractor: Contractor = {
         id,
         identifierType: input.identifierType,
@@ -58,7 +69,7 @@ export class ContractorStore {
         identifierCountry,
         name: input.name,
         address: input.address,
-        email: input.email,
+        email: input.email.trim(),
         updatedAt: this.clock.now().toISOString(),
       };
       this.db()

@@ -88,5 +88,8 @@ export function copyAsNewForm(form: IssueFormValues): IssueFormValues {
     exchangeRateDate: '',
     payment: { ...form.payment, dueDate: '', paid: false, paidDate: '' },
     correction: blank.correction,
+    // The advance received belongs to the copied invoice; the advance invoices a settlement lists stay to be reviewed.
+    advance: { ...form.advance, received: '', receivedDate: '' },
+    replacesOutboxId: null,
   };
 }

@@ -17,7 +17,7 @@ function form(issuing: IssuingServices, overrides: Partial<IssueFormValues> = {}
     seriesId: issuing.numbering.list(NIP)[0]!.id,
     issueDate: '2026-03-09',
     buyer: { ...base.buyer, identifier: '7171642051', name: 'Nowak Handel', address: { line1: 'ul. Długa 5', line2: '30-001 Kraków', countryCode: 'PL' } },
-    lines: [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '' }],
+    lines: [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false }],
     ...overrides,
   };
 }
@@ -49,7 +49,8 @@ describe('IssueService', () => {
                 return { id: `outbox-${enqueued.length}` };
               },
               xml: (id) => Buffer.from(enqueued[Number(id.split('-')[1]) - 1] ?? '', 'utf8'),
-              get: () => ({ ksefNumber: '5265877635-20260309-0123456789AB-CD' }),
+              get: () => ({ ksefNumber: '5265877635-20260309-0123456789AB-CD', state: 'accepted' }),
+              resend: async () => undefined,
             }
           : null,
       onChange: () => undefined,
@@ -81,7 +82,7 @@ describe('IssueService', () => {
   });
 
   it('reads a sent invoice back for a correction or a copy', async () => {
-    await issuing.service.issue(NIP, form(issuing, { lines: [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '10', pkwiu: '', gtu: '' }] }));
+    await issuing.service.issue(NIP, form(issuing, { lines: [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '10', pkwiu: '', gtu: '', annex15: false }] }));
     const { invoice, ksefNumber } = issuing.service.sentInvoice('outbox-1');
     expect(ksefNumber).toBe('5265877635-20260309-0123456789AB-CD');
     const { correctionForm } = await import('../../../shared/domain/issuing/invoice-to-form');

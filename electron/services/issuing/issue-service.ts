@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IssuedInvoice, IssueFormValues, IssueOutcome, IssuePreview, IssueProblem, SellerProfile } from '../../../shared/ipc/channels/issue';
 import type { InvoiceViewData } from '../../../shared/domain/invoice/view';
-import { checkInvoiceRules, computeTotals, parseInvoice, type Invoice } from '../../../shared/domain/invoice';
+import { checkInvoiceRules, effectiveSummary, parseInvoice, type Invoice } from '../../../shared/domain/invoice';
 import { formIssues, normalizeDecimal } from '../../../shared/domain/issuing/form-rules';
 import { filledLines, formToInvoice } from '../../../shared/domain/issuing/form-to-invoice';
 import { AppError } from '../errors/app-error';
@@ -12,6 +12,7 @@ import type { IssuedStore } from './issued-store';
 import type { NumberingStore } from './numbering/numbering-store';
 import type { ProductStore } from './product-store';
 import { fieldOfElementPath, fieldOfModelPath } from './problem-fields';
+import { assertReplaceable, rejectedFixForm } from './rejected-fix';
 
 /** The FA(3) document layer issuing needs (writer, validator, view, PDF), each optional until it is wired. */
 export interface IssuingDocuments {
@@ -25,7 +26,9 @@ export interface IssuingOutbox {
   enqueue(input: { xml: Buffer; origin: 'issued'; fileName?: string }): Promise<{ id: string }>;
   /** The stored bytes of a sent (or queued) invoice. */
   xml(id: string): Buffer;
-  get(id: string): { ksefNumber: string | null };
+  get(id: string): { ksefNumber: string | null; state: string };
+  /** Puts a rejected entry back in the queue with fixed bytes. */
+  resend(id: string, xml: Buffer): Promise<unknown>;
 }
 
 export interface IssueServiceDeps {
@@ -83,7 +86,10 @@ export class IssueService {
   async issue(companyNip: string, form: IssueFormValues, draftId?: string): Promise<IssueOutcome> {
     const outbox = need(this.deps.outbox() ?? undefined, 'outbox');
     const typed = form.number.trim();
-    if (typed && this.deps.numbering.isUsed(companyNip, typed)) return { issued: false, problems: [numberUsed()] };
+    const replacing = form.replacesOutboxId ? this.rejectedEntry(form.replacesOutboxId) : null;
+    // A fix keeps the rejected invoice's number, which is (rightly) marked used already.
+    const keepsNumber = replacing !== null && typed === replacing.number;
+    if (typed && !keepsNumber && this.deps.numbering.isUsed(companyNip, typed)) return { issued: false, problems: [numberUsed()] };
     const proposed = typed || this.proposedNumber(companyNip, form);
     const checked = await this.build(companyNip, form, proposed);
     if (hasErrors(checked.problems) || !checked.xml || !checked.invoice) return { issued: false, problems: checked.problems };
@@ -91,7 +97,7 @@ export class IssueService {
     // From here the number is used for good (a failure below leaves a gap, never a duplicate).
     let number: string;
     try {
-      if (typed) this.deps.numbering.reserve(companyNip, typed);
+      if (typed && !(keepsNumber && this.deps.numbering.isUsed(companyNip, typed))) this.deps.numbering.reserve(companyNip, typed);
       number = typed || this.deps.numbering.allocate(companyNip, form.seriesId ?? '', form.issueDate);
     } catch (error) {
       if (error instanceof AppError && error.code === 'ALREADY_EXISTS') return { issued: false, problems: [numberUsed()] };
@@ -100,7 +106,10 @@ export class IssueService {
     const final = number === proposed ? checked : await this.build(companyNip, form, number);
     if (!final.xml || !final.invoice || hasErrors(final.problems)) return { issued: false, problems: final.problems };
 
-    const entry = await outbox.enqueue({ xml: Buffer.from(final.xml, 'utf8'), origin: 'issued', fileName: `${number}.xml` });
+    const bytes = Buffer.from(final.xml, 'utf8');
+    const entry = replacing
+      ? await outbox.resend(replacing.id, bytes).then(() => ({ id: replacing.id }))
+      : await outbox.enqueue({ xml: bytes, origin: 'issued', fileName: `${number}.xml` });
     const invoice: IssuedInvoice = {
       id: randomUUID(),
       companyNip,
@@ -108,13 +117,15 @@ export class IssueService {
       issueDate: form.issueDate,
       kind: form.kind,
       buyerName: form.buyer.name.trim(),
-      grossTotal: computeTotals(final.invoice).gross,
+      // P_15: what the invoice states (a ZAL's advance, a ROZ's amount left to pay).
+      grossTotal: effectiveSummary(final.invoice).gross,
       currency: form.currency,
       outboxId: entry.id,
       ksefNumber: null,
       issuedAt: this.clock.now().toISOString(),
     };
-    this.deps.issued.record(invoice, { ...form, number });
+    if (replacing) this.deps.issued.recordFix(invoice, { ...form, number });
+    else this.deps.issued.record(invoice, { ...form, number });
     this.rememberBuyer(companyNip, form);
     this.rememberProducts(companyNip, form);
     if (draftId) this.deps.drafts.remove(draftId);
@@ -137,6 +148,20 @@ export class IssueService {
     const read = readInvoiceXml(outbox.xml(outboxId));
     if (!read.ok) throw new AppError('INVOICE_FILE_INVALID', read.message, [read.code]);
     return { invoice: read.invoice, ksefNumber: outbox.get(outboxId).ksefNumber };
+  }
+
+  /** A draft that fixes a rejected sent invoice (see rejected-fix.ts). */
+  fixRejectedForm(outboxId: string): { companyNip: string; form: IssueFormValues } {
+    const outbox = need(this.deps.outbox() ?? undefined, 'outbox');
+    assertReplaceable(outbox.get(outboxId).state);
+    const { invoice } = this.sentInvoice(outboxId);
+    return { companyNip: invoice.seller.nip, form: rejectedFixForm(invoice, outboxId) };
+  }
+
+  private rejectedEntry(outboxId: string): { id: string; number: string } {
+    const outbox = need(this.deps.outbox() ?? undefined, 'outbox');
+    assertReplaceable(outbox.get(outboxId).state);
+    return { id: outboxId, number: this.sentInvoice(outboxId).invoice.number };
   }
 
   private proposedNumber(companyNip: string, form: IssueFormValues): string {

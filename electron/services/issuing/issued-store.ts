@@ -27,6 +27,19 @@ export class IssuedStore {
       .run(invoice.id, invoice.companyNip, invoice.number, JSON.stringify(invoice), JSON.stringify(form), invoice.issuedAt);
   }
 
+  /** A fixed rejected invoice takes the place of the record of the one it fixes (same outbox entry). */
+  recordFix(invoice: IssuedInvoice, form: IssueFormValues): void {
+    const existing = this.db()
+      .prepare("SELECT id FROM issuing_issued WHERE company_nip = ? AND json_extract(data, '$.outboxId') = ?")
+      .pluck()
+      .get(invoice.companyNip, invoice.outboxId) as string | undefined;
+    if (existing === undefined) return this.record(invoice, form);
+    const kept = { ...invoice, id: existing };
+    this.db()
+      .prepare('UPDATE issuing_issued SET number = ?, data = ?, form = ?, issued_at = ? WHERE id = ?')
+      .run(kept.number, JSON.stringify(kept), JSON.stringify(form), kept.issuedAt, existing);
+  }
+
   list(companyNip: string): IssuedInvoice[] {
     const rows = this.db().prepare('SELECT data FROM issuing_issued WHERE company_nip = ? ORDER BY issued_at DESC').pluck().all(companyNip) as string[];
     return rows.map((data) => issuedSchema.parse(JSON.parse(data)));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { problemDetails, productProblems } from '../../../shared/domain/issuing/book-rules';
 import { PRICE_MODES, type Product, type ProductInput } from '../../../shared/ipc/channels/issue';
 import { AppError } from '../errors/app-error';
 import type { SqliteDatabase } from '../storage/database';
@@ -33,15 +34,21 @@ export class ProductStore {
     return rows.map((data) => productSchema.parse(JSON.parse(data)));
   }
 
-  /** Saving a product whose name is already listed updates it (names are how users pick them). */
-  save(companyNip: string, input: ProductInput): Product {
-    if (!this.isKnownRate(input.rate)) throw new AppError('INVALID_INPUT', 'unknown VAT rate', ['rate']);
+  /**
+   * Names are how users pick products, so a name is listed once. Without an id, saving a listed name updates
+   * that entry (how issued invoices feed the list) unless `asNew` asks for a new entry only: then ALREADY_EXISTS.
+   */
+  save(companyNip: string, input: ProductInput, { asNew = false }: { asNew?: boolean } = {}): Product {
+    const problems = productProblems(input);
+    if (!this.isKnownRate(input.rate)) problems.rate = 'RATE';
+    if (Object.keys(problems).length > 0) throw new AppError('INVALID_INPUT', 'product not valid', problemDetails(problems));
     return this.db().transaction(() => {
       const sameName = this.db().prepare('SELECT id FROM issuing_products WHERE company_nip = ? AND name = ? COLLATE NOCASE').pluck().get(companyNip, input.name);
-      const id = input.id ?? (typeof sameName === 'string' ? sameName : randomUUID());
+      const id = input.id ?? (typeof sameName === 'string' && !asNew ? sameName : randomUUID());
       if (input.id && this.db().prepare('SELECT 1 FROM issuing_products WHERE company_nip = ? AND id = ?').get(companyNip, input.id) === undefined) {
         throw new AppError('NOT_FOUND', 'no such product');
       }
+      if (typeof sameName === 'string' && sameName !== id) throw new AppError('ALREADY_EXISTS', 'name in the list', ['name:DUPLICATE']);
       const product: Product = { ...input, id, updatedAt: this.clock.now().toISOString() };
       this.db()
         .prepare(

@@ -28,7 +28,7 @@ describe('DraftStore', () => {
   it('keeps a draft across a new store on the same file, lists it and deletes it', () => {
     const first = open();
     const form = { ...emptyIssueForm(), issueDate: '2026-03-09', buyer: { ...emptyIssueForm().buyer, name: 'Nowak Sp. z o.o.' } };
-    form.lines = [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '' }];
+    form.lines = [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false }];
     const saved = new DraftStore(first.db).save(NIP, form);
     new DraftStore(first.db).save(NIP, { ...form, notes: 'dopisek' }, saved.id);
 

@@ -27,7 +27,7 @@ describe('issuing documents (writer + in-app XSD check + view)', () => {
       ...base,
       issueDate: '2026-03-09',
       buyer: { ...base.buyer, identifier: '7171642051', name: 'Nowak Handel', address: { line1: 'ul. Długa 5', line2: '', countryCode: 'PL' } },
-      lines: [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '' }],
+      lines: [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false }],
     },
     seller,
     { number: 'FV/1/03/2026' },

@@ -75,8 +75,7 @@ export class OutboxService {
    * cost one disk flush instead of a thousand. Offline hooks run per item afterwards.
    */
   async enqueueMany(requests: readonly EnqueueRequest[]): Promise<({ ok: true; item: OutboxItem } | { ok: false; problems: FileProblem[] })[]> {
-    const checks: FileCheck[] = [];
-    for (const request of requests) checks.push(await this.deps.checker.check(request.xml));
+    const checks: FileCheck[] = await this.deps.checker.checkMany(requests.map((request) => request.xml));
     const pendingHooks: (() => Promise<unknown>)[] = [];
     const results = this.deps.store.inTransaction(() =>
       requests.map((request, index) => {

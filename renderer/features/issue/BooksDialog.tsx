@@ -1,85 +1,150 @@
+import AddOutlinedIcon from '@mui/icons-material/AddOutlined';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItem, ListItemText, Tab, Tabs, TextField, Typography } from '@mui/material';
-import { useDeferredValue, useState } from 'react';
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItem, ListItemText, Tab, Tabs, TextField, Typography } from '@mui/material';
+import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAmountPl } from '../../../shared/domain/money';
+import type { Contractor, Product } from '../../../shared/ipc/channels/issue';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ContractorEditor } from './ContractorEditor';
+import { ProductEditor } from './ProductEditor';
 import { useBookMutations, useContractors, useProducts } from './queries';
 
-/** The contractors book and the products list of the company: search and remove (entries come from issued invoices). */
+type BookTab = 'contractors' | 'products';
+/** What the dialog shows instead of the list: a new entry (no `entry`) or the one being edited. */
+type Editing = { tab: 'contractors'; entry?: Contractor } | { tab: 'products'; entry?: Product };
+
+/** One row of a book: its words, and the edit and remove buttons. */
+function BookEntry({ primary, secondary, onEdit, onRemove }: { primary: string; secondary: string; onEdit: () => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ListItem
+      data-testid="book-entry"
+      secondaryAction={
+        <Box sx={{ display: 'flex', gap: 0.5 }}>
+          <IconButton size="small" aria-label={`${t('issue.books.edit')}: ${primary}`} onClick={onEdit} data-testid="book-edit">
+            <EditOutlinedIcon fontSize="small" />
+          </IconButton>
+          <IconButton size="small" aria-label={`${t('issue.books.remove')}: ${primary}`} onClick={onRemove} data-testid="book-remove">
+            <DeleteOutlinedIcon fontSize="small" />
+          </IconButton>
+        </Box>
+      }
+      sx={{ pr: 11 }}
+    >
+      <ListItemText primary={primary} secondary={secondary} />
+    </ListItem>
+  );
+}
+
+/** The contractors book and the products list of the company: search, add and edit by hand, remove. */
 export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<'contractors' | 'products'>('contractors');
+  const [tab, setTab] = useState<BookTab>('contractors');
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [savedName, setSavedName] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
   const contractors = useContractors(nip, tab === 'contractors' ? deferred : '');
   const products = useProducts(nip, tab === 'products' ? deferred : '');
   const mutations = useBookMutations(nip);
-  const empty = (
-    <ListItem>
-      <Typography variant="body2" color="text.secondary">
-        {t('issue.books.empty')}
-      </Typography>
-    </ListItem>
+
+  const startEditing = (next: Editing) => {
+    setSavedName(null);
+    setEditing(next);
+  };
+  const saved = (name: string) => {
+    setEditing(null);
+    setSavedName(name);
+  };
+  const contractorLabel = (entry: Contractor) => {
+    const identifier = entry.identifierType === 'NONE' ? t('issue.buyer.types.NONE') : `${entry.identifierType === 'NIP' ? 'NIP' : entry.identifierCountry} ${entry.identifier}`;
+    return [identifier, entry.address.line1, entry.address.line2, entry.email].filter(Boolean).join(' · ');
+  };
+  const productLabel = (entry: Product) =>
+    [
+      `${formatAmountPl(entry.price)} ${entry.priceMode === 'net' ? t('issue.lines.net') : t('issue.lines.gross')}`,
+      t(`issue.rates.${entry.rate}`, { defaultValue: entry.rate }),
+      entry.unit,
+      entry.pkwiu ? `PKWiU ${entry.pkwiu}` : '',
+      entry.gtu,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+
+  const list = (entries: ReactNode[]) => (
+    <List dense data-testid="book-list">
+      {entries.length === 0 ? (
+        <ListItem>
+          <Typography variant="body2" color="text.secondary">
+            {t('issue.books.empty')}
+          </Typography>
+        </ListItem>
+      ) : (
+        entries
+      )}
+    </List>
   );
+  const editor =
+    editing?.tab === 'contractors' ? (
+      <ContractorEditor key={editing.entry?.id ?? 'new'} nip={nip} entry={editing.entry} onDone={(entry) => saved(entry.name)} onCancel={() => setEditing(null)} />
+    ) : editing?.tab === 'products' ? (
+      <ProductEditor key={editing.entry?.id ?? 'new'} nip={nip} entry={editing.entry} onDone={(entry) => saved(entry.name)} onCancel={() => setEditing(null)} />
+    ) : null;
+
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth data-testid="books-dialog">
+    <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth data-testid="books-dialog">
       <DialogTitle>{t('issue.books.title')}</DialogTitle>
-      <DialogContent dividers sx={{ minHeight: 420 }}>
-        <Tabs value={tab} onChange={(_event, value: 'contractors' | 'products') => setTab(value)} sx={{ mb: 2 }}>
+      <DialogContent dividers sx={{ minHeight: 460 }}>
+        <Tabs
+          value={tab}
+          onChange={(_event, value: BookTab) => {
+            setTab(value);
+            setEditing(null);
+            setSavedName(null);
+          }}
+          sx={{ mb: 2 }}
+        >
           <Tab value="contractors" label={t('issue.books.contractors')} />
           <Tab value="products" label={t('issue.books.products')} />
         </Tabs>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-          {t('issue.books.intro')}
-        </Typography>
-        <TextField size="small" fullWidth label={t('issue.books.search')} value={query} onChange={(event) => setQuery(event.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-        <Box sx={{ maxHeight: 360, overflow: 'auto', mt: 1 }}>
-          {tab === 'contractors' ? (
-            <List dense>
-              {(contractors.data ?? []).length === 0 ? empty : null}
-              {(contractors.data ?? []).map((entry) => (
-                <ListItem
-                  key={entry.id}
-                  secondaryAction={
-                    <IconButton size="small" aria-label={t('issue.books.remove')} onClick={() => mutations.removeContractor.mutate(entry.id)}>
-                      <DeleteOutlinedIcon fontSize="small" />
-                    </IconButton>
-                  }
-                >
-                  <ListItemText
-                    primary={entry.name}
-                    secondary={[entry.identifierType === 'NONE' ? t('issue.buyer.types.NONE') : `${entry.identifierType === 'NIP' ? 'NIP' : entry.identifierCountry} ${entry.identifier}`, entry.address.line1, entry.address.line2].filter(Boolean).join(' · ')}
-                  />
-                </ListItem>
-              ))}
-            </List>
-          ) : (
-            <List dense>
-              {(products.data ?? []).length === 0 ? empty : null}
-              {(products.data ?? []).map((entry) => (
-                <ListItem
-                  key={entry.id}
-                  secondaryAction={
-                    <IconButton size="small" aria-label={t('issue.books.remove')} onClick={() => mutations.removeProduct.mutate(entry.id)}>
-                      <DeleteOutlinedIcon fontSize="small" />
-                    </IconButton>
-                  }
-                >
-                  <ListItemText
-                    primary={entry.name}
-                    secondary={`${formatAmountPl(entry.price)} ${entry.priceMode === 'net' ? t('issue.lines.net') : t('issue.lines.gross')} · ${t(`issue.rates.${entry.rate}`, { defaultValue: entry.rate })} · ${entry.unit}`}
-                  />
-                </ListItem>
-              ))}
-            </List>
-          )}
-        </Box>
-        {mutations.removeContractor.isError ? <ErrorAlert error={mutations.removeContractor.error} /> : null}
-        {mutations.removeProduct.isError ? <ErrorAlert error={mutations.removeProduct.error} /> : null}
+        {editor ?? (
+          <>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+              {t('issue.books.intro')}
+            </Typography>
+            {savedName ? (
+              <Alert severity="success" sx={{ mb: 1.5 }} data-testid="book-saved">
+                {t('issue.books.saved', { name: savedName })}
+              </Alert>
+            ) : null}
+            <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
+              <TextField size="small" fullWidth label={t('issue.books.search')} value={query} onChange={(event) => setQuery(event.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+              <Button variant="outlined" startIcon={<AddOutlinedIcon />} onClick={() => startEditing({ tab })} sx={{ flexShrink: 0 }} data-testid="book-add">
+                {tab === 'contractors' ? t('issue.books.addContractor') : t('issue.books.addProduct')}
+              </Button>
+            </Box>
+            <Box sx={{ maxHeight: 360, overflow: 'auto', mt: 1 }}>
+              {tab === 'contractors'
+                ? list(
+                    (contractors.data ?? []).map((entry) => (
+                      <BookEntry key={entry.id} primary={entry.name} secondary={contractorLabel(entry)} onEdit={() => startEditing({ tab: 'contractors', entry })} onRemove={() => mutations.removeContractor.mutate(entry.id)} />
+                    )),
+                  )
+                : list(
+                    (products.data ?? []).map((entry) => (
+                      <BookEntry key={entry.id} primary={entry.name} secondary={productLabel(entry)} onEdit={() => startEditing({ tab: 'products', entry })} onRemove={() => mutations.removeProduct.mutate(entry.id)} />
+                    )),
+                  )}
+            </Box>
+            {mutations.removeContractor.isError ? <ErrorAlert error={mutations.removeContractor.error} /> : null}
+            {mutations.removeProduct.isError ? <ErrorAlert error={mutations.removeProduct.error} /> : null}
+          </>
+        )}
       </DialogContent>
       <DialogActions>
-        <Button variant="contained" onClick={onClose}>
+        <Button variant={editor ? 'text' : 'contained'} onClick={onClose}>
           {t('issue.books.close')}
         </Button>
       </DialogActions>

@@ -22,7 +22,8 @@ export function CorrectionSection() {
     staleTime: 0,
     queryFn: () => unwrap(api.outbox.list({ states: ['accepted', 'queued', 'sending', 'offline'], limit: 200 })),
   });
-  const candidates = (sent.data?.items ?? []).filter((item) => !item.kind.startsWith('KOR'));
+  // Advance and settlement invoices are corrected by KOR_ZAL / KOR_ROZ, which this form does not make yet.
+  const candidates = (sent.data?.items ?? []).filter((item) => !item.kind.startsWith('KOR') && item.kind !== 'ZAL' && item.kind !== 'ROZ');
 
   const pick = async (outboxId: string) => {
     const result = await api.issue.correctionOf({ outboxId });

@@ -30,7 +30,8 @@ export function DocumentSection({ nip, series }: { nip: string; series: Numberin
           testId="issue-number"
         />
         <FormText name="issueDate" type="date" label={t('issue.document.issueDate')} testId="issue-date" />
-        <FormText name="saleDate" type="date" label={t('issue.document.saleDate')} testId="issue-sale-date" />
+        {/* On an advance invoice P_6 is the day the payment was received (AdvanceSection asks for it). */}
+        {kind === 'ZAL' ? <span /> : <FormText name="saleDate" type="date" label={t('issue.document.saleDate')} testId="issue-sale-date" />}
       </FieldRow>
       <FieldRow columns="2fr 1fr 1fr">
         <FormText name="placeOfIssue" label={t('issue.document.placeOfIssue')} testId="issue-place" />

@@ -5,8 +5,10 @@ import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from '
 import { useTranslation } from 'react-i18next';
 import { strictIssueFormSchema } from '../../../shared/domain/issuing/form-rules';
 import { issueFormValuesSchema, type IssuedInvoice, type IssueFormValues, type IssuePreview, type IssueProblem, type NumberingSeries, type SellerProfile } from '../../../shared/ipc/channels/issue';
+import { base64ToBytes, saveDownload } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ActionBar } from './ActionBar';
+import { AdvanceSection } from './AdvanceSection';
 import { useDraftAutosave } from './autosave';
 import { BuyerSection } from './BuyerSection';
 import { CorrectionSection } from './CorrectionSection';
@@ -96,13 +98,7 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDra
 
   const downloadPdf = async () => {
     const { fileName, pdfBase64 } = await actions.pdf.mutateAsync({ companyNip: nip, form: form.getValues() });
-    const bytes = Uint8Array.from(atob(pdfBase64), (character) => character.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveDownload(fileName, base64ToBytes(pdfBase64), 'application/pdf');
   };
 
   const priceModeToggle = (
@@ -133,12 +129,13 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDra
           <DocumentSection nip={nip} series={series} />
           {kind === 'KOR' ? <CorrectionSection /> : null}
           <BuyerSection nip={nip} />
+          <AdvanceSection kind={kind} />
           {kind === 'KOR' ? (
             <Section title={t('issue.sections.linesBefore')} testId="issue-lines-before">
               <LinesTable nip={nip} name="correction.linesBefore" />
             </Section>
           ) : null}
-          <Section title={kind === 'KOR' ? t('issue.sections.linesAfter') : t('issue.sections.lines')} action={priceModeToggle} testId="issue-lines">
+          <Section title={kind === 'KOR' ? t('issue.sections.linesAfter') : kind === 'ZAL' ? t('issueAdvance.orderLines') : t('issue.sections.lines')} action={priceModeToggle} testId="issue-lines">
             <LinesTable nip={nip} name="lines" />
             <TotalsPanel />
           </Section>

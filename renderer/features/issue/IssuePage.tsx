@@ -18,6 +18,7 @@ import { newInvoiceForm, withDefaults } from './new-form';
 import { useIssueEvents, useSellerProfile, useSeries } from './queries';
 import { SellerProfileDialog } from './SellerProfileDialog';
 import { SeriesDialog } from './SeriesDialog';
+import { useDraftFromHash } from './use-draft-from-hash';
 
 /** "Wystaw fakturę": the issuing form for the selected company, its drafts and its seller data. */
 export function IssuePage() {
@@ -75,6 +76,8 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
   }, [defaultsKey, profile, series]);
   const openDraft = (draft: Draft) =>
     setCurrent((previous) => ({ key: previous.key + 1, form: withDefaults({ ...draft.form, lines: withDecimalComma(draft.form.lines, i18n.language) }, profile, series), draftId: draft.id }));
+  const [openFailure, setOpenFailure] = useState<unknown>(null);
+  useDraftFromHash(openDraft, setOpenFailure);
 
   return (
     <Box sx={{ maxWidth: 1180 }}>
@@ -103,6 +106,12 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
           {t('issue.newInvoice')}
         </Button>
       </Stack>
+      {openFailure ? <ErrorAlert error={openFailure} /> : null}
+      {current.form.replacesOutboxId ? (
+        <Alert severity="info" sx={{ mb: 2 }} data-testid="fixing-rejected">
+          {t('issue.fixRejected', { number: current.form.number })}
+        </Alert>
+      ) : null}
       {profileMissing ? (
         <Alert
           severity="warning"

@@ -9,10 +9,11 @@ import { formatAmountPl } from '../../../shared/domain/money';
 import type { FormLine, IssueFormValues } from '../../../shared/ipc/channels/issue';
 import { FormSelect, FormText, problemText, type IssueFieldPath } from './fields';
 import { rowValue } from './live-totals';
+import { LineDetailsButton } from './LineDetailsDialog';
 import { emptyLine } from './new-form';
 import { ProductNameField } from './ProductNameField';
 
-export const LINE_COLUMNS = '36px minmax(220px, 1fr) 88px 76px 116px 112px 76px 120px 36px';
+export const LINE_COLUMNS = '36px minmax(220px, 1fr) 88px 76px 116px 112px 76px 120px 36px 36px';
 
 type LinesName = 'lines' | 'correction.linesBefore';
 
@@ -27,6 +28,7 @@ export function LinesTable({ nip, name }: { nip: string; name: LinesName }) {
   const addLine = () => append(emptyLine(), { shouldFocus: true, focusName: `${name}.${fields.length}.name` });
   const onRowKeyDown = (index: number) => (event: KeyboardEvent) => {
     if (event.key !== 'Enter' || event.defaultPrevented || event.shiftKey || event.ctrlKey || event.altKey) return;
+    if (event.target instanceof HTMLButtonElement) return; // Enter on a row's button presses it
     event.preventDefault();
     if (index === fields.length - 1) addLine();
   };
@@ -39,6 +41,7 @@ export function LinesTable({ nip, name }: { nip: string; name: LinesName }) {
     t('issue.lines.rate'),
     t('issue.lines.discount'),
     priceMode === 'net' ? t('issue.lines.netValue') : t('issue.lines.grossValue'),
+    '',
     '',
   ];
   const numeric = { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums' };
@@ -79,6 +82,7 @@ export function LinesTable({ nip, name }: { nip: string; name: LinesName }) {
             <Typography variant="body2" data-testid="line-value" sx={{ pt: 1, fontWeight: 500, ...numeric }}>
               {line ? formatAmountPl(rowValue(line, { priceMode, currency, exchangeRate })) : ''}
             </Typography>
+            <LineDetailsButton row={path} index={index} />
             <IconButton size="small" tabIndex={-1} aria-label={t('issue.lines.remove', { index: index + 1 })} onClick={() => remove(index)} disabled={fields.length === 1 && name === 'lines'} sx={{ mt: 0.5 }}>
               <DeleteOutlineIcon fontSize="small" />
             </IconButton>

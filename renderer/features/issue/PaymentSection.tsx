@@ -1,27 +1,40 @@
 import { Alert, Typography } from '@mui/material';
-import Decimal from 'decimal.js';
+import { useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { SPLIT_PAYMENT_THRESHOLD_PLN } from '../../../shared/domain/invoice/rules';
-import { PAYMENT_METHODS, type IssueFormValues, type SellerProfile } from '../../../shared/ipc/channels/issue';
-import { normalizeDecimal } from '../../../shared/domain/issuing/form-rules';
+import { splitPaymentRequired } from '../../../shared/domain/issuing/split-payment';
+import { PAYMENT_METHODS, type FormLine, type IssueFormValues, type SellerProfile } from '../../../shared/ipc/channels/issue';
 import { formatAccountNumber } from './format';
-import { FormCheckbox, FormSelect, FormText } from './fields';
+import { FormCheckbox, FormSelect, FormText, problemText } from './fields';
 import { FieldRow, Section } from './Section';
-import { useLiveTotals } from './TotalsPanel';
 
-/** Method, due date, the seller's bank account, split payment (with when the law requires it), paid. */
+/**
+ * Whether the law requires the split payment for what is typed, and ticking it when that becomes so (the
+ * user sees why; unticking it again is refused at "Wystaw", by the form and by main).
+ */
+function useRequiredSplitPayment(): boolean {
+  const { control, getValues, setValue } = useFormContext<IssueFormValues>();
+  const [priceMode, currency, exchangeRate, lines, identifierType] = useWatch({
+    control,
+    name: ['priceMode', 'currency', 'exchangeRate', 'lines', 'buyer.identifierType'],
+  }) as [IssueFormValues['priceMode'], string, string, FormLine[], IssueFormValues['buyer']['identifierType']];
+  const required = splitPaymentRequired({ priceMode, currency, exchangeRate, lines, buyer: { identifierType } });
+  // Starts false so a form that opens already requiring it (a draft, a copy) gets it ticked too.
+  const wasRequired = useRef(false);
+  useEffect(() => {
+    if (required && !wasRequired.current && !getValues('payment.splitPayment')) setValue('payment.splitPayment', true, { shouldDirty: true, shouldValidate: true });
+    wasRequired.current = required;
+  }, [required, getValues, setValue]);
+  return required;
+}
+
+/** Method, due date, the seller's bank account, split payment (ticked when the law requires it), paid. */
 export function PaymentSection({ profile }: { profile: SellerProfile }) {
   const { t } = useTranslation();
-  const { control } = useFormContext<IssueFormValues>();
-  const [method, paid, split, currency, exchangeRate, identifierType] = useWatch({
-    control,
-    name: ['payment.method', 'payment.paid', 'payment.splitPayment', 'currency', 'exchangeRate', 'buyer.identifierType'],
-  });
-  const totals = useLiveTotals();
-  const rate = currency === 'PLN' ? '1' : normalizeDecimal(exchangeRate);
-  const grossPln = /^\d+(\.\d+)?$/.test(rate) ? new Decimal(totals.gross).times(rate) : null;
-  const overThreshold = grossPln !== null && grossPln.greaterThan(SPLIT_PAYMENT_THRESHOLD_PLN) && identifierType === 'NIP';
+  const { control, formState } = useFormContext<IssueFormValues>();
+  const [method, paid, split] = useWatch({ control, name: ['payment.method', 'payment.paid', 'payment.splitPayment'] });
+  const required = useRequiredSplitPayment();
+  const splitError = formState.errors.payment?.splitPayment?.message;
   const accounts = profile.bankAccounts.map((account) => ({ value: account.iban, label: `${formatAccountNumber(account.iban)}${account.bankName ? ` (${account.bankName})` : ''}` }));
 
   return (
@@ -45,9 +58,14 @@ export function PaymentSection({ profile }: { profile: SellerProfile }) {
       <Typography variant="caption" color="text.secondary" component="p" sx={{ ml: 4, mb: 1 }}>
         {t('issue.payment.splitHint')}
       </Typography>
-      {overThreshold && !split ? (
-        <Alert severity="warning" sx={{ mb: 1 }} data-testid="split-suggested">
-          {t('issue.payment.splitSuggested')}
+      {required && split && !splitError ? (
+        <Alert severity="info" sx={{ mb: 1 }} data-testid="split-required">
+          {t('issueAdvance.split.autoTicked')}
+        </Alert>
+      ) : null}
+      {splitError || (required && !split) ? (
+        <Alert severity="error" sx={{ mb: 1 }} role="alert" data-testid="split-suggested">
+          {problemText(t, splitError ?? 'splitRequired')}
         </Alert>
       ) : null}
       <FieldRow columns="1fr 1fr">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComputedTotals } from '../../../shared/domain/invoice';
 import { formatAmountPl } from '../../../shared/domain/money';
 import type { FormLine, IssueFormValues } from '../../../shared/ipc/channels/issue';
+import { AdvanceTotals, SettlementTotals } from './AdvanceTotals';
 import { liveTotals } from './live-totals';
 
 const amountCell = { textAlign: 'right' as const, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' as const };
@@ -17,13 +18,15 @@ export function useLiveTotals(): ComputedTotals {
   return liveTotals({ kind, priceMode, currency, exchangeRate, lines, linesBefore });
 }
 
-/** Net, VAT and gross per rate and overall, recomputed as the user types (the model's own rounding). */
+/** Net, VAT and gross per rate and overall, recomputed as the user types (the model's own rounding); ZAL and ROZ have their own. */
 export function TotalsPanel() {
   const { t } = useTranslation();
   const { control } = useFormContext<IssueFormValues>();
-  const currency = useWatch({ control, name: 'currency' });
+  const [currency, kind] = useWatch({ control, name: ['currency', 'kind'] });
   const totals = useLiveTotals();
   const rateLabel = (label: string) => t(`issue.rates.${label}`, { defaultValue: label });
+  if (kind === 'ZAL') return <AdvanceTotals />;
+  if (kind === 'ROZ') return <SettlementTotals />;
   if (totals.byRate.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" sx={{ textAlign: 'right', mt: 2 }}>

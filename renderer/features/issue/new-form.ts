@@ -12,7 +12,7 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 export function emptyLine(): FormLine {
-  return { productId: null, name: '', quantity: '1', unit: 'szt.', unitPrice: '', rate: '23', discount: '', pkwiu: '', gtu: '' };
+  return { productId: null, name: '', quantity: '1', unit: 'szt.', unitPrice: '', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false };
 }
 
 /** A new invoice with the company's defaults: today's dates, the default series, payment term and account. */

@@ -96,5 +96,7 @@ export function useBookMutations(nip: string) {
   return {
     removeContractor: useMutation({ mutationFn: (id: string) => unwrap(api.issue.contractorRemove({ companyNip: nip, id })) }),
     removeProduct: useMutation({ mutationFn: (id: string) => unwrap(api.issue.productRemove({ companyNip: nip, id })) }),
+    saveContractor: useMutation({ mutationFn: (request: Omit<RequestOf<'issue:contractorSave'>, 'companyNip'>) => unwrap(api.issue.contractorSave({ companyNip: nip, ...request })) }),
+    saveProduct: useMutation({ mutationFn: (request: Omit<RequestOf<'issue:productSave'>, 'companyNip'>) => unwrap(api.issue.productSave({ companyNip: nip, ...request })) }),
   };
 }

@@ -45,11 +45,11 @@ export function SentDetailPanel({ id, offline, onClose }: { id: string; offline:
     }
   };
 
-  /** D's form: the rejected invoice becomes a new draft there (`#/issue?draft=ID`); the XML editor stays for imported files. */
+  /** The rejected invoice becomes a draft of its fix in the issuing form (`#/issue?draft=ID`), same number. */
   const openInForm = async () => {
     setFailure(null);
     try {
-      const draft = await unwrap(api.issue.copyAsNew({ source: 'sent', id }));
+      const draft = await unwrap(api.issue.fixRejected({ outboxId: id }));
       window.location.hash = `/issue?draft=${encodeURIComponent(draft.id)}`;
     } catch (error) {
       setFailure(error);

@@ -14,6 +14,7 @@ import { fileToBase64 } from '../../components/download';
 import { OfflineBanner, OfflineToggle } from './OfflineBanner';
 import { OfflineCertificateDialog } from './OfflineCertificateDialog';
 import { OutagesPanel } from './OutagesPanel';
+import { describeFileProblems } from './file-problems';
 import { SentDetailPanel } from './SentDetailPanel';
 import { SentTable, type SentRow } from './SentTable';
 import { countDeadlines, countFor, deadlineView, SENT_FILTERS, statesFor, type SentFilter } from './sent-model';
@@ -43,7 +44,7 @@ function useWarsawToday(): string {
 
 /** Every sent or waiting invoice: status, KSeF number, deadlines of offline ones; import, send, open one. */
 export function SentPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<SentFilter>('all');
   const [search, setSearch] = useState('');
   const deferredSearch = useDeferredValue(search.trim());
@@ -158,7 +159,7 @@ export function SentPage() {
         <Alert severity="error" key={result.name} data-testid="import-error" onClose={() => importFiles.reset()}>
           {t('sent.importFailed', {
             file: result.name,
-            reason: (result.error ?? []).map((problem) => `${problem.line !== null ? `${problem.line}: ` : ''}${problem.path ?? ''} ${problem.message}`.trim()).join('; '),
+            reason: describeFileProblems(result.error ?? [], t, i18n.language),
           })}
         </Alert>
       ))}

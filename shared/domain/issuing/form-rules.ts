@@ -10,23 +10,15 @@ import { isValidIban } from '../invoice/iban';
 import { KSEF_NUMBER_PATTERN } from '../identifiers';
 import { isCurrencyCode } from '../invoice/code-lists';
 import { VAT_RATES } from '../invoice/codes';
+import { advanceIssues } from './advance-rules';
+import { isCalendarDate, normalizeDecimal } from './form-text';
+import { splitPaymentRequired } from './split-payment';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const QUANTITY = /^\d{1,16}(\.\d{1,6})?$/;
 const PRICE = /^\d{1,14}(\.\d{1,8})?$/;
 const PERCENT = /^\d{1,3}(\.\d{1,6})?$/;
 
-/** Accepts what people type: a comma as the decimal mark, spaces as thousands separators. */
-export function normalizeDecimal(value: string): string {
-  return value.replace(/[\s\u00a0]/g, '').replace(',', '.');
-}
-
-export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && value >= '2006-01-01' && value <= '2050-01-01';
-}
+export { isCalendarDate, normalizeDecimal } from './form-text';
 
 type Issue = { path: (string | number)[]; message: string };
 
@@ -49,7 +41,8 @@ export function formIssues(form: IssueFormValues): Issue[] {
   const issues: Issue[] = [];
   const at = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (!isCalendarDate(form.issueDate)) at(['issueDate'], form.issueDate === '' ? 'required' : 'date');
-  if (form.saleDate !== '' && !isCalendarDate(form.saleDate)) at(['saleDate'], 'date');
+  // An advance invoice has no sale date field (its P_6 is the day the advance was received).
+  if (form.kind !== 'ZAL' && form.saleDate !== '' && !isCalendarDate(form.saleDate)) at(['saleDate'], 'date');
   if (form.number.trim() === '' && !form.seriesId) at(['seriesId'], 'series');
   if (form.number.trim().length > 256) at(['number'], 'tooLong');
   if (!isCurrencyCode(form.currency)) at(['currency'], 'currency');
@@ -72,12 +65,14 @@ export function formIssues(form: IssueFormValues): Issue[] {
     issues.push(...lineIssues(line, ['lines', index]));
   });
   if (form.lines.some((line) => line.rate === 'zw') && form.annotations.exemptionBasis.trim() === '') at(['annotations', 'exemptionBasis'], 'exemptionBasis');
+  issues.push(...advanceIssues(form));
 
   const { payment } = form;
   if (payment.dueDate !== '' && !isCalendarDate(payment.dueDate)) at(['payment', 'dueDate'], 'date');
   else if (payment.dueDate !== '' && payment.dueDate < form.issueDate) at(['payment', 'dueDate'], 'dueBeforeIssue');
   if (payment.bankAccount !== '' && !isValidIban(payment.bankAccount)) at(['payment', 'bankAccount'], 'iban');
   if (payment.paid && !isCalendarDate(payment.paidDate)) at(['payment', 'paidDate'], payment.paidDate === '' ? 'required' : 'date');
+  if (!payment.splitPayment && splitPaymentRequired(form)) at(['payment', 'splitPayment'], 'splitRequired');
 
   if (form.kind === 'KOR') {
     const { correction } = form;

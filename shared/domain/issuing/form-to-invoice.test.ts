@@ -20,7 +20,7 @@ const seller: SellerProfile = {
   defaultPlaceOfIssue: 'Warszawa',
 };
 
-const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Usługa', quantity: '1', unit: 'szt.', unitPrice: '100', rate: '23', discount: '', pkwiu: '', gtu: '', ...overrides });
+const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Usługa', quantity: '1', unit: 'szt.', unitPrice: '100', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false, ...overrides });
 
 function form(overrides: Partial<IssueFormValues>): IssueFormValues {
   const base = emptyIssueForm();

@@ -1,68 +1,23 @@
 /**
  * The issuing form's values (plus the seller's profile) as the FA(3) `Invoice` model. Assumes `formIssues`
  * found nothing; anything still wrong is caught by `parseInvoice`, `checkInvoiceRules` and the XSD check.
- *
- * A discount is typed in percent; FA(3) P_10 is a per-unit amount, so it is written as unit price × percent
- * / 100 (at most 8 decimals, as TKwotowy2 allows), and the line value is the one `computeLineAmounts`
- * gives: round(quantity × (unit price − P_10)) to grosze. Per-rate totals come from `computeTotals`.
+ * Lines: form-lines.ts. Per-rate totals come from `computeTotals`, except for ZAL and ROZ (advances.ts).
+ * The split payment annotation (P_18A) is what the user ticked: the form ticks it when the law requires it
+ * (`splitPaymentRequired`) and `formIssues` refuses an invoice without it, so nothing is changed silently here.
  */
-import Decimal from 'decimal.js';
-import type { FormLine, IssueFormValues } from '../../ipc/channels/issue-form';
+import type { IssueFormValues } from '../../ipc/channels/issue-form';
 import type { SellerProfile } from '../../ipc/channels/issue';
 import { normalizeBuyerIdentifier } from '../buyer-identifier';
 import { normalizeAccountNumber } from '../invoice/iban';
-import type { Address, Buyer, Invoice, InvoiceLine, PartyIdentifier, Payment } from '../invoice/model';
-import { VAT_RATES, type VatRate } from '../invoice/codes';
-import { computeLineAmounts } from '../invoice/totals';
-import { normalizeDecimal } from './form-rules';
+import type { Address, Buyer, Invoice, PartyIdentifier, Payment } from '../invoice/model';
+import { advanceInvoiceRefs, advanceInvoiceSummary, formExchangeRate, formOrder, settlementOverview } from './advances';
+import { filledLines, toInvoiceLine } from './form-lines';
+
+export { filledLines, toInvoiceLine, unitDiscount } from './form-lines';
 
 export interface FormToInvoiceOptions {
   /** The number the invoice gets (the typed one, a proposal, or the one the series gave). */
   number: string;
-}
-
-/** Rows of the form that carry a line (an untouched empty row at the end is not one). */
-export function filledLines(lines: FormLine[]): FormLine[] {
-  return lines.filter((line) => line.name.trim() !== '' || line.unitPrice.trim() !== '');
-}
-
-/** Per-unit discount (P_10) for a discount in percent; null when there is none. */
-export function unitDiscount(line: FormLine): string | null {
-  const percent = normalizeDecimal(line.discount);
-  const price = normalizeDecimal(line.unitPrice);
-  if (percent === '' || !isDecimal(percent) || !isDecimal(price) || new Decimal(percent).isZero()) return null;
-  return new Decimal(price).times(percent).div(100).toDecimalPlaces(8, Decimal.ROUND_HALF_UP).toFixed();
-}
-
-function isDecimal(value: string): boolean {
-  return /^\d+(\.\d+)?$/.test(value);
-}
-
-/** The model line of a form row; amounts that do not parse yet are left out (live totals treat them as 0). */
-export function toInvoiceLine(line: FormLine, form: Pick<IssueFormValues, 'priceMode' | 'currency' | 'exchangeRate'>, beforeCorrection = false): InvoiceLine {
-  const price = normalizeDecimal(line.unitPrice);
-  const quantity = normalizeDecimal(line.quantity);
-  const result: InvoiceLine = { name: line.name.trim() };
-  if (line.unit.trim()) result.unit = line.unit.trim();
-  if (isDecimal(quantity)) result.quantity = quantity;
-  if ((VAT_RATES as readonly string[]).includes(line.rate)) result.rate = line.rate as VatRate;
-  if (isDecimal(price)) {
-    if (form.priceMode === 'net') result.unitNetPrice = price;
-    else result.unitGrossPrice = price;
-  }
-  const discount = unitDiscount(line);
-  if (discount) result.discount = discount;
-  if (isDecimal(price)) {
-    const amounts = computeLineAmounts(result);
-    if (form.priceMode === 'net') result.netTotal = amounts.net;
-    else result.grossTotal = amounts.gross;
-  }
-  if (line.pkwiu.trim()) result.pkwiu = line.pkwiu.trim();
-  if (line.gtu) result.gtu = line.gtu as InvoiceLine['gtu'];
-  const exchangeRate = normalizeDecimal(form.exchangeRate);
-  if (form.currency !== 'PLN' && isDecimal(exchangeRate)) result.exchangeRate = exchangeRate;
-  if (beforeCorrection) result.beforeCorrection = true;
-  return result;
 }
 
 function toAddress(address: IssueFormValues['buyer']['address']): Address | undefined {
@@ -108,7 +63,8 @@ export function formToInvoice(form: IssueFormValues, seller: SellerProfile, opti
   };
   const contact = { ...(seller.email ? { email: seller.email } : {}), ...(seller.phone ? { phone: seller.phone } : {}) };
   const before = form.kind === 'KOR' ? filledLines(form.correction.linesBefore).map((line) => toInvoiceLine(line, form, true)) : [];
-  const after = filledLines(form.lines).map((line) => toInvoiceLine(line, form));
+  // On an advance invoice the rows are the order's (Zamowienie), not FaWiersz.
+  const after = form.kind === 'ZAL' ? [] : filledLines(form.lines).map((line) => toInvoiceLine(line, form));
   const invoice: Invoice = {
     kind: form.kind,
     number: options.number,
@@ -130,7 +86,11 @@ export function formToInvoice(form: IssueFormValues, seller: SellerProfile, opti
     },
   };
   if (form.placeOfIssue.trim()) invoice.issuePlace = form.placeOfIssue.trim();
-  if (form.saleDate && form.saleDate !== form.issueDate) invoice.saleDate = form.saleDate;
+  // P_6: the sale date, or on an advance invoice the day the payment was received (each only when ≠ P_1).
+  const p6 = form.kind === 'ZAL' ? form.advance.receivedDate : form.saleDate;
+  if (p6 && p6 !== form.issueDate) invoice.saleDate = p6;
+  if (form.kind === 'ZAL') addAdvance(invoice, form);
+  if (form.kind === 'ROZ') addSettlement(invoice, form);
   const payment = toPayment(form);
   if (payment) invoice.payment = payment;
   if (form.kind === 'KOR') {
@@ -158,4 +118,20 @@ export function formToInvoice(form: IssueFormValues, seller: SellerProfile, opti
     };
   }
   return invoice;
+}
+
+/** ZAL: the order, the advance's summary and, in another currency, the rate its VAT was converted at. */
+function addAdvance(invoice: Invoice, form: IssueFormValues): void {
+  invoice.order = formOrder(form);
+  const summary = advanceInvoiceSummary(form);
+  if (summary) invoice.summary = summary;
+  const exchangeRate = formExchangeRate(form);
+  if (exchangeRate !== null) invoice.advanceExchangeRate = exchangeRate;
+}
+
+/** ROZ: the advance invoices it settles and the summary reduced by them (P_15 = left to pay). */
+function addSettlement(invoice: Invoice, form: IssueFormValues): void {
+  const refs = advanceInvoiceRefs(form);
+  if (refs.length > 0) invoice.advanceInvoices = refs;
+  invoice.summary = settlementOverview(form).summary;
 }

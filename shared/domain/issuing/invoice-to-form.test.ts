@@ -17,7 +17,7 @@ const seller: SellerProfile = {
   defaultPaymentMethod: '6',
   defaultPlaceOfIssue: '',
 };
-const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '', ...overrides });
+const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false, ...overrides });
 
 describe('invoiceToForm', () => {
   it('brings back what the form wrote: buyer, lines with their discount, payment, annotations, notes', () => {

@@ -4,7 +4,8 @@
  */
 import Decimal from 'decimal.js';
 import { emptyIssueForm, type FormLine, type IssueFormValues } from '../../ipc/channels/issue-form';
-import type { Invoice, InvoiceLine, PartyIdentifier } from '../invoice/model';
+import type { Invoice, InvoiceLine, OrderLine, PartyIdentifier } from '../invoice/model';
+import { linesTotals } from './advances';
 
 function discountPercent(line: InvoiceLine, price: string | undefined): string {
   if (!line.discount || !price || new Decimal(price).isZero()) return '';
@@ -23,6 +24,47 @@ function formLine(line: InvoiceLine, gross: boolean): FormLine {
     discount: discountPercent(line, price),
     pkwiu: line.pkwiu ?? '',
     gtu: line.gtu ?? '',
+    annex15: line.annex15 === true,
+  };
+}
+
+/** A ZamowienieWiersz as a (net-priced) form row; without P_9AZ the row is one unit at its net value. */
+function orderFormLine(line: OrderLine): FormLine {
+  const priced = line.unitNetPrice !== undefined;
+  return {
+    productId: null,
+    name: line.name ?? '',
+    quantity: priced ? (line.quantity ?? '1') : '1',
+    unit: line.unit ?? '',
+    unitPrice: line.unitNetPrice ?? line.netTotal ?? '',
+    rate: line.rate ?? '',
+    discount: '',
+    pkwiu: line.pkwiu ?? '',
+    gtu: line.gtu ?? '',
+    annex15: line.annex15 === true,
+  };
+}
+
+/**
+ * The advance data of a ZAL (the payment and its day) or ROZ (the advance invoices). A ROZ states only the
+ * advances' sum (full sale − P_15), so each one's amount is known only when it settles a single invoice.
+ */
+function advanceOf(invoice: Invoice, lines: FormLine[], gross: boolean): IssueFormValues['advance'] {
+  const advance = emptyIssueForm().advance;
+  if (invoice.kind === 'ZAL') {
+    return { ...advance, received: invoice.summary?.gross ?? '', receivedDate: invoice.saleDate ?? invoice.issueDate };
+  }
+  if (invoice.kind !== 'ROZ') return advance;
+  const refs = invoice.advanceInvoices ?? [];
+  const taken = invoice.summary ? new Decimal(linesTotals({ lines, priceMode: gross ? 'gross' : 'net', currency: invoice.currency, exchangeRate: '' }).gross).minus(invoice.summary.gross) : null;
+  return {
+    ...advance,
+    settled: refs.map((ref) => ({
+      sourceId: null,
+      outsideKsef: ref.ksefNumber === undefined,
+      reference: ref.ksefNumber ?? ref.number ?? '',
+      gross: refs.length === 1 && taken !== null ? taken.toFixed(2) : '',
+    })),
   };
 }
 
@@ -42,7 +84,10 @@ function buyerIdentifier(identifier: PartyIdentifier): Pick<IssueFormValues['buy
 export function invoiceToForm(invoice: Invoice): IssueFormValues {
   const base = emptyIssueForm();
   const gross = invoice.lines.some((line) => line.unitGrossPrice !== undefined && line.unitNetPrice === undefined);
-  const after = invoice.lines.filter((line) => !line.beforeCorrection).map((line) => formLine(line, gross));
+  const after =
+    invoice.kind === 'ZAL' && invoice.order
+      ? invoice.order.lines.filter((line) => !line.beforeCorrection).map(orderFormLine)
+      : invoice.lines.filter((line) => !line.beforeCorrection).map((line) => formLine(line, gross));
   const before = invoice.lines.filter((line) => line.beforeCorrection).map((line) => formLine(line, gross));
   const corrected = invoice.correction?.corrected[0];
   const { buyer, payment, annotations } = invoice;
@@ -51,11 +96,11 @@ export function invoiceToForm(invoice: Invoice): IssueFormValues {
     kind: invoice.kind === 'KOR_ZAL' || invoice.kind === 'KOR_ROZ' ? 'KOR' : invoice.kind,
     number: invoice.number,
     issueDate: invoice.issueDate,
-    saleDate: invoice.saleDate ?? '',
+    saleDate: invoice.kind === 'ZAL' ? '' : (invoice.saleDate ?? ''),
     placeOfIssue: invoice.issuePlace ?? '',
     currency: invoice.currency,
-    exchangeRate: invoice.lines.find((line) => line.exchangeRate !== undefined)?.exchangeRate ?? '',
-    priceMode: gross ? 'gross' : 'net',
+    exchangeRate: invoice.lines.find((line) => line.exchangeRate !== undefined)?.exchangeRate ?? invoice.advanceExchangeRate ?? '',
+    priceMode: gross && invoice.kind !== 'ZAL' ? 'gross' : 'net',
     buyer: {
       ...base.buyer,
       ...buyerIdentifier(buyer.identifier),
@@ -81,6 +126,7 @@ export function invoiceToForm(invoice: Invoice): IssueFormValues {
       originalIssueDate: corrected?.issueDate ?? '',
       linesBefore: before,
     },
+    advance: advanceOf(invoice, after, gross),
     annotations: {
       cashAccounting: annotations.cashAccounting,
       selfBilling: annotations.selfBilling,

@@ -39,9 +39,40 @@ export const formLineSchema = z
     discount: text(16).default(''),
     pkwiu: text(32).default(''),
     gtu: text(8).default(''),
+    /** P_12_Zal_15: a good or service from Annex 15 (split payment above 15 000 PLN). Older drafts lack it. */
+    annex15: z.boolean().default(false),
   })
   .strict();
 export type FormLine = z.infer<typeof formLineSchema>;
+
+/** An advance invoice a settlement (ROZ) accounts for: its KSeF number, or its own number when issued outside KSeF. */
+export const formSettledAdvanceSchema = z
+  .object({
+    /** Outbox id when picked from the sent advance invoices. */
+    sourceId: text(64).nullable().default(null),
+    /** NrKSeFZN: the advance invoice was issued outside KSeF, `reference` is its number (NrFaZaliczkowej). */
+    outsideKsef: z.boolean().default(false),
+    /** NrKSeFFaZaliczkowej, or NrFaZaliczkowej when `outsideKsef`. */
+    reference: text(256).default(''),
+    /** The advance it documented (its P_15, gross), as typed. */
+    gross: text(32).default(''),
+  })
+  .strict();
+export type FormSettledAdvance = z.infer<typeof formSettledAdvanceSchema>;
+
+/**
+ * Advance data. ZAL: `received` (gross payment the invoice documents, its P_15) and `receivedDate` (P_6: the
+ * day it was received); the form's lines are then the ORDER's lines (Zamowienie). ROZ: `settled`, the advance
+ * invoices this settlement accounts for.
+ */
+export const formAdvanceSchema = z
+  .object({
+    received: text(32).default(''),
+    receivedDate: text(10).default(''),
+    settled: z.array(formSettledAdvanceSchema).max(100).default([]),
+  })
+  .strict();
+export type FormAdvance = z.infer<typeof formAdvanceSchema>;
 
 export const formBuyerSchema = z
   .object({
@@ -101,6 +132,7 @@ export const issueFormValuesSchema = z
       .strict()
       .default({ method: '6', dueDate: '', bankAccount: '', splitPayment: false, paid: false, paidDate: '' }),
     correction: formCorrectionSchema.default(formCorrectionSchema.parse({})),
+    advance: formAdvanceSchema.default(formAdvanceSchema.parse({})),
     annotations: z
       .object({
         cashAccounting: z.boolean().default(false),
@@ -116,6 +148,8 @@ export const issueFormValuesSchema = z
       .max(50)
       .default([]),
     notes: text(3500).default(''),
+    /** Outbox id of an invoice KSeF rejected that this form fixes: "Wystaw" sends the fix in its place, under its number. */
+    replacesOutboxId: text(64).nullable().default(null),
   })
   .strict();
 export type IssueFormValues = z.infer<typeof issueFormValuesSchema>;

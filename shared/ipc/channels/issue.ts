@@ -202,10 +202,11 @@ export const issueChannels = {
   'issue:profileGet': defineChannel(z.object(company).strict()).returns<SellerProfile>(),
   'issue:profileSave': defineChannel(z.object({ profile: sellerProfileSchema }).strict()).returns<SellerProfile>(),
   'issue:contractorsList': defineChannel(z.object({ ...company, query }).strict()).returns<Contractor[]>(),
-  'issue:contractorSave': defineChannel(z.object({ ...company, contractor: contractorInputSchema }).strict()).returns<Contractor>(),
+  /** `asNew`: a user adding an entry by hand; an identifier already in the book is then ALREADY_EXISTS, not an update. */
+  'issue:contractorSave': defineChannel(z.object({ ...company, contractor: contractorInputSchema, asNew: z.boolean().optional() }).strict()).returns<Contractor>(),
   'issue:contractorRemove': defineChannel(z.object({ ...company, id }).strict()).returns<Done>(),
   'issue:productsList': defineChannel(z.object({ ...company, query }).strict()).returns<Product[]>(),
-  'issue:productSave': defineChannel(z.object({ ...company, product: productInputSchema }).strict()).returns<Product>(),
+  'issue:productSave': defineChannel(z.object({ ...company, product: productInputSchema, asNew: z.boolean().optional() }).strict()).returns<Product>(),
   'issue:productRemove': defineChannel(z.object({ ...company, id }).strict()).returns<Done>(),
   'issue:seriesList': defineChannel(z.object(company).strict()).returns<NumberingSeries[]>(),
   'issue:seriesSave': defineChannel(z.object({ ...company, series: seriesInputSchema }).strict()).returns<NumberingSeries>(),
@@ -215,6 +216,8 @@ export const issueChannels = {
   'issue:draftSave': defineChannel(z.object({ ...company, id: id.optional(), form: issueFormValuesSchema }).strict()).returns<DraftSummary>(),
   'issue:draftRemove': defineChannel(z.object({ id }).strict()).returns<Done>(),
   /** "Copy as a new invoice": a new draft from a draft or an issued invoice, without its number and dates. */
+  /** A draft that fixes an invoice KSeF rejected: its own number and dates, sent in its place on "Wystaw". */
+  'issue:fixRejected': defineChannel(z.object({ outboxId }).strict()).returns<Draft>(),
   'issue:copyAsNew': defineChannel(z.object({ source: z.enum(['draft', 'issued', 'sent']), id: z.union([id, outboxId]) }).strict()).returns<Draft>(),
   /** The start of a correction of a sent invoice (any in the outbox, from this program or imported). */
   'issue:correctionOf': defineChannel(z.object({ outboxId }).strict()).returns<CorrectionStart>(),

@@ -87,7 +87,7 @@ export interface ImportedFileResult {
   name: string;
   id: string | null;
   /** Present when the file was refused: which line and element. */
-  error?: { code: string; message: string; line: number | null; path: string | null }[];
+  error?: { code: string; message: string; messagePl?: string; line: number | null; path: string | null }[];
 }
 
 const outboxId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/);

@@ -20,11 +20,14 @@ afterAll(async () => {
 });
 
 const CASES: { point: CrashPoint; mode: '--online' | '--batch'; count: number }[] = [
+  { point: 'online:opened', mode: '--online', count: 3 },
   { point: 'online:before-send', mode: '--online', count: 3 },
   { point: 'online:after-send', mode: '--online', count: 3 },
+  { point: 'online:submitted', mode: '--online', count: 3 },
   { point: 'online:accepted', mode: '--online', count: 3 },
   { point: 'batch:prepared', mode: '--batch', count: 12 },
   { point: 'batch:opened', mode: '--batch', count: 12 },
+  { point: 'batch:uploaded', mode: '--batch', count: 12 },
   { point: 'batch:close-sent', mode: '--batch', count: 12 },
   { point: 'batch:closed', mode: '--batch', count: 12 },
 ];

@@ -17,13 +17,13 @@ export function issueHandlers(issuing: IssuingServices): IssueHandlers {
     'issue:profileGet': ({ companyNip }) => issuing.sellerProfile(companyNip),
     'issue:profileSave': async ({ profile }) => changing(profiles.save(profile)),
     'issue:contractorsList': async ({ companyNip, query }) => contractors.list(companyNip, query),
-    'issue:contractorSave': async ({ companyNip, contractor }) => changing(contractors.save(companyNip, contractor)),
+    'issue:contractorSave': async ({ companyNip, contractor, asNew }) => changing(contractors.save(companyNip, contractor, { asNew })),
     'issue:contractorRemove': async ({ companyNip, id }) => {
       contractors.remove(companyNip, id);
       return changing(DONE);
     },
     'issue:productsList': async ({ companyNip, query }) => products.list(companyNip, query),
-    'issue:productSave': async ({ companyNip, product }) => changing(products.save(companyNip, product)),
+    'issue:productSave': async ({ companyNip, product, asNew }) => changing(products.save(companyNip, product, { asNew })),
     'issue:productRemove': async ({ companyNip, id }) => {
       products.remove(companyNip, id);
       return changing(DONE);
@@ -46,6 +46,11 @@ export function issueHandlers(issuing: IssuingServices): IssueHandlers {
             ? (({ invoice, form }) => ({ companyNip: invoice.companyNip, form }))(issued.get(id))
             : (({ invoice }) => ({ companyNip: invoice.seller.nip, form: invoiceToForm(invoice) }))(service.sentInvoice(id));
       const created = drafts.save(origin.companyNip, copyAsNewForm(origin.form));
+      return changing(drafts.get(created.id));
+    },
+    'issue:fixRejected': async ({ outboxId }) => {
+      const { companyNip, form } = service.fixRejectedForm(outboxId);
+      const created = drafts.save(companyNip, form);
       return changing(drafts.get(created.id));
     },
     'issue:correctionOf': async ({ outboxId }) => {

@@ -20,12 +20,12 @@ export function outboxHandlers({ outbox, renderPdf, log }: OutboxHandlerDeps): P
     'outbox:list': async ({ states, search, limit, offset }) => outbox.list({ ...(states ? { states } : {}), ...(search ? { search } : {}), limit, offset }),
     'outbox:get': async ({ id }) => outbox.get(id),
     'outbox:importFiles': async ({ files }) => {
-      const results = [];
-      for (const file of files) {
-        const result = await outbox.tryEnqueue({ xml: Buffer.from(file.contentBase64, 'base64'), origin: 'imported', fileName: file.name });
-        results.push(result.ok ? { name: file.name, id: result.item.id } : { name: file.name, id: null, error: result.problems });
-      }
-      return results;
+      // All files checked in one validator run and stored in one transaction.
+      const results = await outbox.enqueueMany(files.map((file) => ({ xml: Buffer.from(file.contentBase64, 'base64'), origin: 'imported' as const, fileName: file.name })));
+      return results.map((result, index) => {
+        const name = files[index]?.name ?? '';
+        return result.ok ? { name, id: result.item.id } : { name, id: null, error: result.problems };
+      });
     },
     'outbox:sendNow': async () => {
       const plan = outbox.plan();
