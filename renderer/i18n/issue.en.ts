@@ -251,6 +251,7 @@ export const issueEn: Widen<typeof issuePl> = {
       noLines: 'Add at least one line.',
       exemptionBasis: 'An exempt (zw) line needs the legal basis of the exemption.',
       dueBeforeIssue: 'The due date cannot be before the issue date.',
+      email: 'Invalid e-mail address, e.g. office@company.com.',
       iban: 'Invalid bank account number (IBAN).',
       ksefNumber: 'Invalid KSeF number.',
       numberUsed: 'This number has already been given to another invoice.',

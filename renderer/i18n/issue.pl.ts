@@ -248,6 +248,7 @@ export const issuePl = {
       noLines: 'Dodaj co najmniej jedną pozycję.',
       exemptionBasis: 'Pozycja ze stawką „zw” wymaga podstawy zwolnienia.',
       dueBeforeIssue: 'Termin płatności nie może przypadać przed datą wystawienia.',
+      email: 'Nieprawidłowy adres e-mail, np. biuro@firma.pl.',
       iban: 'Nieprawidłowy numer rachunku (IBAN).',
       ksefNumber: 'Nieprawidłowy numer KSeF.',
       numberUsed: 'Ten numer został już nadany innej fakturze.',

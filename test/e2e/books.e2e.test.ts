@@ -1,37 +1,17 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
-import { launchChromium, SCREENSHOT_DIR } from '../helpers/chromium';
+import { launchChromium, screenshot } from '../helpers/chromium';
+import { addCompany, keepShot, typeAndPick, WAIT } from '../helpers/issue-ui';
 
 const SELLER_NIP = '5265877635';
 const BUYER_NIP = '7171642051';
 const NIP_CHECKSUM_ERROR = 'Nieprawidłowy NIP: cyfra kontrolna się nie zgadza.';
 const NBSP = '\u00a0';
-/** The machine is shared: give the UI time to answer before calling it a failure. */
-const WAIT = { timeout: 20_000 };
-const SHOTS_DIR = process.env.ISSUE_SHOTS_DIR ?? '/tmp/shots';
 
 /** The window as it is (1280×800, the dialog over the page), kept in test-results and where the brief looks. */
 async function shot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const file = path.join(SCREENSHOT_DIR, `books-${name}.png`);
-  await page.screenshot({ path: file, animations: 'disabled' });
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  copyFileSync(file, path.join(SHOTS_DIR, `books-${name}.png`));
-}
-
-/** ArrowDown to the first suggestion (again, if the list was refreshed meanwhile), then Enter picks it. */
-async function pickHighlighted(page: Page): Promise<void> {
-  const highlighted = page.locator('.MuiAutocomplete-option.Mui-focused');
-  await expect
-    .poll(async () => {
-      if ((await highlighted.count()) === 0) await page.keyboard.press('ArrowDown');
-      return highlighted.count();
-    }, WAIT)
-    .toBe(1);
-  await page.keyboard.press('Enter');
+  keepShot(await screenshot(page, `books-${name}`, { fullPage: false }));
 }
 
 /**
@@ -57,11 +37,7 @@ describe('contractors and products by hand (browser mode)', () => {
   });
 
   it('opens the issuing page of a new company', async () => {
-    await page.getByTestId('nav-companies').click();
-    await page.getByTestId('company-nip').fill(SELLER_NIP);
-    await page.getByTestId('company-name').fill('Kowalski Usługi');
-    await page.getByRole('button', { name: 'Dodaj firmę' }).click();
-    await expect.poll(() => page.getByTestId('company-entry').count(), WAIT).toBe(1);
+    await addCompany(page, { nip: SELLER_NIP, name: 'Kowalski Usługi' });
     await page.getByTestId('nav-issue').click();
     await expect.poll(() => page.getByTestId('books-button').count(), WAIT).toBe(1);
   });
@@ -153,19 +129,13 @@ describe('contractors and products by hand (browser mode)', () => {
   });
 
   it('fills the invoice from both when picked by typing', async () => {
-    await page.getByTestId('buyer-name').focus();
-    await page.keyboard.type('Nowak');
-    await expect.poll(() => page.getByRole('option', { name: /Nowak Handel Sp\. z o\.o\./ }).count(), WAIT).toBe(1);
-    await pickHighlighted(page);
+    await typeAndPick(page, 'buyer-name', 'Nowak', /Nowak Handel Sp\. z o\.o\./);
     await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
     expect(await page.getByTestId('buyer-name').inputValue()).toBe('Nowak Handel Sp. z o.o.');
     expect(await page.getByTestId('buyer-line2').inputValue()).toBe('30-001 Kraków');
     expect(await page.getByTestId('buyer-email').inputValue()).toBe('biuro@nowak.pl');
 
-    await page.getByTestId('line-name').first().focus();
-    await page.keyboard.type('Host');
-    await expect.poll(() => page.getByRole('option', { name: /Hosting WWW/ }).count(), WAIT).toBe(1);
-    await pickHighlighted(page);
+    await typeAndPick(page, 'line-name', 'Host', /Hosting WWW/);
     await expect.poll(() => page.getByTestId('line-price').first().inputValue(), WAIT).toBe('1234,50');
     expect(await page.getByTestId('line-name').first().inputValue()).toBe('Hosting WWW');
     expect(await page.getByTestId('line-unit').first().inputValue()).toBe('mies.');

@@ -1,18 +1,15 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserMode, tempProfile, type BrowserModeApp } from '../helpers/browser-mode';
 import { launchChromium, screenshot } from '../helpers/chromium';
+import { addCompany, keepShot, typeAndPick, WAIT } from '../helpers/issue-ui';
 
 const SELLER_NIP = '5265877635';
 const BUYER_NIP = '7171642051';
 const NBSP = '\u00a0';
-/** The machine is shared: give the UI time to answer before calling it a failure. */
-const WAIT = { timeout: 20_000 };
-/** Where the brief asks for the screenshots to be looked at; the CI copy stays in test-results. */
-const SHOTS_DIR = process.env.ISSUE_SHOTS_DIR ?? '/tmp/shots';
 
 /** The whole page at once: the viewport grows to the page, so the sticky action bar sits where it belongs. */
 async function shot(page: Page, name: string, prefix = 'issue'): Promise<void> {
@@ -21,20 +18,24 @@ async function shot(page: Page, name: string, prefix = 'issue'): Promise<void> {
   await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
   const file = await screenshot(page, `${prefix}-${name}`);
   await page.setViewportSize(size);
-  mkdirSync(SHOTS_DIR, { recursive: true });
-  copyFileSync(file, path.join(SHOTS_DIR, `${prefix}-${name}.png`));
+  keepShot(file);
 }
 
-/** ArrowDown to the first suggestion (again, if the list was refreshed meanwhile), then Enter picks it. */
-async function pickHighlighted(page: Page): Promise<void> {
-  const highlighted = page.locator('.MuiAutocomplete-option.Mui-focused');
-  await expect
-    .poll(async () => {
-      if ((await highlighted.count()) === 0) await page.keyboard.press('ArrowDown');
-      return highlighted.count();
-    }, WAIT)
-    .toBe(1);
-  await page.keyboard.press('Enter');
+/** Picks the buyer saved in the book by typing the start of the name, and waits for the form to fill. */
+async function pickBookBuyer(page: Page): Promise<void> {
+  // A click waits for the suggestion to be stable (the list refreshes as main answers); the keyboard path has its own step.
+  await page.getByTestId('buyer-name').first().fill('Nowak');
+  await page.getByRole('option', { name: /Nowak Handel/ }).click();
+  await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
+}
+
+/** Switches the form to an advance (ZAL) or settlement (ROZ) invoice for the book buyer, with one machine line. */
+async function startAdvanceKind(page: Page, kind: 'ZAL' | 'ROZ', section: 'advance-received' | 'settled-add', price: string): Promise<void> {
+  await page.getByTestId('issue-kind').selectOption(kind);
+  await expect.poll(() => page.getByTestId(section).count(), WAIT).toBe(1);
+  await pickBookBuyer(page);
+  await page.getByTestId('line-name').first().fill('Koparka gąsienicowa');
+  await page.getByTestId('line-price').first().fill(price);
 }
 
 async function openApp(browser: Browser, app: BrowserModeApp): Promise<Page> {
@@ -66,11 +67,7 @@ describe('issuing form (browser mode)', () => {
 
   it('asks for a company first, then for the seller data, which it keeps', async () => {
     await expect.poll(() => page.getByText('dodaj najpierw swoją firmę').count(), WAIT).toBe(1);
-    await page.getByTestId('nav-companies').click();
-    await page.getByTestId('company-nip').fill(SELLER_NIP);
-    await page.getByTestId('company-name').fill('Kowalski Usługi');
-    await page.getByRole('button', { name: 'Dodaj firmę' }).click();
-    await expect.poll(() => page.getByTestId('company-entry').count(), WAIT).toBe(1);
+    await addCompany(page, { nip: SELLER_NIP, name: 'Kowalski Usługi' });
 
     await page.getByTestId('nav-issue').click();
     await expect.poll(() => page.getByText('Uzupełnij dane sprzedawcy').count(), WAIT).toBe(1);
@@ -211,16 +208,9 @@ describe('issuing form (browser mode)', () => {
     await page.keyboard.press('Escape');
 
     // The next invoice, by keyboard: the buyer and a line come from the books.
-    await page.getByTestId('buyer-name').focus();
-    await page.keyboard.type('Nowak');
-    await expect.poll(() => page.getByRole('option', { name: /Nowak Handel/ }).count(), WAIT).toBe(1);
-    await pickHighlighted(page);
-    await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
+    await pickBookBuyer(page);
     expect(await page.getByTestId('buyer-line2').inputValue()).toBe('30-001 Kraków');
-    await page.getByTestId('line-name').first().focus();
-    await page.keyboard.type('Host');
-    await expect.poll(() => page.getByRole('option', { name: /Hosting/ }).count(), WAIT).toBe(1);
-    await pickHighlighted(page);
+    await typeAndPick(page, 'line-name', 'Host', /Hosting/);
     await expect.poll(() => page.getByTestId('line-price').first().inputValue(), WAIT).toBe('49,90');
     expect(await page.getByTestId('line-rate').first().inputValue()).toBe('8');
     expect(await page.getByTestId('issue-number').getAttribute('placeholder')).toMatch(/^FV\/2\//);
@@ -262,16 +252,7 @@ describe('issuing form (browser mode)', () => {
   });
 
   it('issues an advance invoice: the order lines, an Annex 15 line that ticks the split payment, the advance and its VAT', async () => {
-    await page.getByTestId('issue-kind').selectOption('ZAL');
-    await expect.poll(() => page.getByTestId('advance-received').count(), WAIT).toBe(1);
-    await page.getByTestId('buyer-name').focus();
-    await page.keyboard.type('Nowak');
-    await expect.poll(() => page.getByRole('option', { name: /Nowak Handel/ }).count(), WAIT).toBe(1);
-    await pickHighlighted(page);
-    await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
-
-    await page.getByTestId('line-name').first().fill('Koparka gąsienicowa');
-    await page.getByTestId('line-price').first().fill('20 000,00');
+    await startAdvanceKind(page, 'ZAL', 'advance-received', '20 000,00');
     await page.getByTestId('line-details').first().click();
     await page.getByTestId('line-pkwiu').fill('28.92.25.0');
     await page.getByTestId('line-gtu').selectOption('GTU_06');
@@ -298,15 +279,7 @@ describe('issuing form (browser mode)', () => {
   });
 
   it('settles it: the advance invoice typed by its number, the whole sale, P_15 left to pay', async () => {
-    await page.getByTestId('issue-kind').selectOption('ROZ');
-    await expect.poll(() => page.getByTestId('settled-add').count(), WAIT).toBe(1);
-    await page.getByTestId('buyer-name').focus();
-    await page.keyboard.type('Nowak');
-    await expect.poll(() => page.getByRole('option', { name: /Nowak Handel/ }).count(), WAIT).toBe(1);
-    await pickHighlighted(page);
-    await expect.poll(() => page.getByTestId('buyer-identifier').inputValue(), WAIT).toBe(BUYER_NIP);
-    await page.getByTestId('line-name').first().fill('Koparka gąsienicowa');
-    await page.getByTestId('line-price').first().fill('20000');
+    await startAdvanceKind(page, 'ROZ', 'settled-add', '20000');
     await page.getByTestId('issue').click();
     await expect.poll(() => page.getByText('Dodaj co najmniej jedną rozliczaną fakturę zaliczkową.').count(), WAIT).toBe(1);
 

@@ -5,6 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../electron/sandbox/index';
 import { buildTestInvoice } from '../../electron/sandbox/sessions/client-kit';
 import { warsawDate } from '../../shared/domain/business-days';
+import { formToInvoice } from '../../shared/domain/issuing/form-to-invoice';
+import { emptyIssueForm, type IssueFormValues } from '../../shared/ipc/channels/issue';
+import { writeInvoiceXml } from '../../electron/services/invoices/xml';
+import { blankSellerProfile } from '../../shared/domain/issuing/seller-profile';
 import { addCompanyAndSignIn, openAppWithTestCertificate, type CompanyUi } from '../helpers/e2e-company';
 import { sandboxFaults } from '../helpers/sandbox-faults';
 
@@ -23,6 +27,23 @@ const invoiceFile = (number: string, issueDate = warsawDate(new Date())) => ({
   mimeType: 'application/xml',
   buffer: buildTestInvoice({ sellerNip: NIP, invoiceNumber: number, issueDate }),
 });
+
+/** An advance invoice (ZAL) for an order of 20 000,00 + 23 % VAT, 5 000,00 received — written as the form writes it. */
+function advanceInvoiceFile(number: string) {
+  const today = warsawDate(new Date());
+  const base = emptyIssueForm();
+  const form: IssueFormValues = {
+    ...base,
+    kind: 'ZAL',
+    issueDate: today,
+    buyer: { ...base.buyer, identifier: '7352765225', name: 'Nabywca Testowy S.A.', address: { line1: 'ul. Krzywa 2', line2: '30-001 Kraków', countryCode: 'PL' } },
+    lines: [{ productId: null, name: 'Koparka', quantity: '1', unit: 'szt.', unitPrice: '20000', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false }],
+    advance: { ...base.advance, received: '5000', receivedDate: today },
+  };
+  const seller = { ...blankSellerProfile(NIP, 'Pszczółka Miód i Wosk'), address: { line1: 'ul. Pszczela 2', line2: '00-950 Warszawa', countryCode: 'PL' } };
+  const xml = writeInvoiceXml(formToInvoice(form, seller, { number }));
+  return { name: `${number.replace(/\//g, '-')}.xml`, mimeType: 'application/xml', buffer: Buffer.from(xml, 'utf8') };
+}
 
 /** A sole trader's day: send invoices to KSeF, see numbers and UPO, a rejection explained, and offline mode with QR codes. */
 describe('Sent page (browser mode, sandbox)', () => {
@@ -157,6 +178,35 @@ describe('Sent page (browser mode, sandbox)', () => {
     await expect.poll(() => stateOf('FV/9/2026'), { timeout: 60_000 }).toBe('accepted');
     expect(await rejected().count()).toBe(0);
     expect(await rows().count()).toBe(rowCount);
+  }, 120_000);
+
+  it('settles an advance: a ZAL accepted by KSeF is picked in a settlement (ROZ), which is sent with what is left to pay', async () => {
+    await importFiles(advanceInvoiceFile('ZAL/1/2026'));
+    await page.getByTestId('send-now').click();
+    await expect.poll(() => stateOf('ZAL/1/2026'), { timeout: 60_000 }).toBe('accepted');
+    const zalKsefNumber = (await rowOf('ZAL/1/2026').getByTestId('ksef-number').textContent())?.trim() ?? '';
+
+    await page.getByTestId('nav-issue').click();
+    await page.getByTestId('new-invoice').click();
+    await page.getByTestId('issue-kind').selectOption('ROZ');
+    await page.getByTestId('issue-settled-advances').getByLabel('Wybierz z wysłanych faktur zaliczkowych').click();
+    await page.getByRole('option', { name: /ZAL\/1\/2026/ }).click();
+    // The advance brings its KSeF number and amount, and (the form being empty) its buyer and order lines.
+    await expect.poll(() => page.getByTestId('settled-reference').inputValue(), { timeout: 20_000 }).toBe(zalKsefNumber);
+    await expect.poll(() => page.getByTestId('buyer-name').inputValue(), { timeout: 20_000 }).toBe('Nabywca Testowy S.A.');
+    await expect.poll(() => page.getByTestId('line-name').first().inputValue(), { timeout: 20_000 }).toBe('Koparka');
+    await shot(page, '6c-settlement');
+    await page.getByTestId('issue').click();
+    const issued = page.getByTestId('issued-dialog');
+    await expect.poll(() => issued.count(), { timeout: 30_000 }).toBe(1);
+    const rozNumber = /Wystawiono fakturę (\S+)/.exec((await issued.textContent()) ?? '')?.[1] ?? '';
+    await issued.getByRole('button').click();
+
+    await page.getByTestId('nav-sent').click();
+    await page.getByTestId('send-now').click();
+    await expect.poll(() => stateOf(rozNumber), { timeout: 60_000 }).toBe('accepted');
+    // 24 600,00 sold, 5 000,00 paid in advance: P_15 of the settlement is what is left.
+    expect(await rowOf(rozNumber).textContent()).toMatch(/19\s600,00\sPLN/); // thousands separated by a no-break space
   }, 120_000);
 
   it('offline mode: an offline invoice with its deadline and KOD I, KOD II after obtaining an Offline certificate, sent when switched back', async () => {

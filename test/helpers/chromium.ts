@@ -24,11 +24,13 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The whole page (default), or with `fullPage: false` the window as it is, e.g. a dialog over the page. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
+  const fullPage = options.fullPage ?? true;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   // Fixed bars would otherwise be drawn where the page happens to be scrolled to.
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  if (fullPage) await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }

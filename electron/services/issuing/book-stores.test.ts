@@ -80,7 +80,7 @@ describe('ContractorStore, entries added and edited by hand', () => {
 
 describe('ProductStore, entries added and edited by hand', () => {
   const products = () => new ProductStore(database(), (rate) => (VAT_RATES as readonly string[]).includes(rate));
-  const input = { name: 'Hosting', unit: 'mies.', priceMode: 'net' as const, price: '1234.50', rate: '8', pkwiu: '63.11.13.0', gtu: '' };
+  const input = { name: 'Hosting', unit: 'mies.', priceMode: 'net' as const, price: '1234.50', rate: '8', pkwiu: '63.11.13.0', gtu: '', annex15: false };
 
   it('refuses a price, rate, GTU or PKWiU the editor would not take, naming each field', () => {
     const list = products();
@@ -101,6 +101,20 @@ describe('ProductStore, entries added and edited by hand', () => {
     expect(list.list(NIP).map((entry) => [entry.name, entry.price, entry.gtu])).toEqual([
       ['Domena', '1234.50', 'GTU_12'],
       ['Hosting WWW', '99.9', ''],
+    ]);
+  });
+
+  it('keeps the Annex 15 mark, and reads entries saved before it existed as unmarked', () => {
+    const db = database();
+    const list = new ProductStore(db, (rate) => (VAT_RATES as readonly string[]).includes(rate));
+    list.save(NIP, { ...input, name: 'Stal zbrojeniowa', annex15: true });
+    const { annex15: _annex15, ...older } = { ...input, id: 'older-entry', name: 'Cement', updatedAt: '2026-01-01T00:00:00.000Z' };
+    db()
+      .prepare('INSERT INTO issuing_products (id, company_nip, name, data, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(older.id, NIP, older.name, JSON.stringify(older), older.updatedAt);
+    expect(list.list(NIP).map((entry) => [entry.name, entry.annex15])).toEqual([
+      ['Cement', false],
+      ['Stal zbrojeniowa', true],
     ]);
   });
 });

@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { formIssues } from '../../../shared/domain/issuing/form-rules';
 import { formToInvoice } from '../../../shared/domain/issuing/form-to-invoice';
-import { emptyIssueForm, type FormLine, type IssueFormValues, type SellerProfile } from '../../../shared/ipc/channels/issue';
+import { testBuyer, testForm, testLine, testSeller } from '../../../shared/domain/issuing/testing/form-fixtures';
+import { emptyIssueForm, type FormLine, type IssueFormValues } from '../../../shared/ipc/channels/issue';
 import { validateWithXmllint, xsdBatchUnavailableReason } from '../invoices/testing/xsd-batch';
 import { getFa3Validator } from '../invoices/validation';
 import { writeInvoiceXml } from '../invoices/xml';
 
 const unavailable = xsdBatchUnavailableReason();
 
-const seller: SellerProfile = {
-  nip: '5265877635',
-  name: 'Kowalski Usługi',
-  address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' },
-  email: 'biuro@example.pl',
-  phone: '',
-  bankAccounts: [],
-  krs: '0000123456',
-  regon: '123456785',
-  bdo: '',
-  defaultPaymentDays: 14,
-  defaultPaymentMethod: '6',
-  defaultPlaceOfIssue: 'Warszawa',
-};
-const line = (overrides: Partial<FormLine> = {}): FormLine => ({ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150,50', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false, ...overrides });
+const seller = testSeller({ email: 'biuro@example.pl', krs: '0000123456', regon: '123456785', defaultPlaceOfIssue: 'Warszawa' });
+const line = (overrides: Partial<FormLine> = {}): FormLine => testLine({ unitPrice: '150,50', ...overrides });
 const base = emptyIssueForm();
-const buyer = { ...base.buyer, identifier: '7171642051', name: 'Nowak Handel', address: { line1: 'ul. Długa 5', line2: '30-001 Kraków', countryCode: 'PL' } };
-const common: IssueFormValues = { ...base, seriesId: '00000000-0000-4000-8000-000000000000', issueDate: '2026-03-09', saleDate: '2026-03-08', placeOfIssue: 'Warszawa', buyer, lines: [line()] };
+const buyer = testBuyer();
+const common = testForm({ saleDate: '2026-03-08', placeOfIssue: 'Warszawa', lines: [line()] });
 
 /** Every kind and buyer type the form offers, with the options that change the XML. */
 const CASES: [string, IssueFormValues][] = [

@@ -1,70 +1,34 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testLine } from '../../../shared/domain/issuing/testing/form-fixtures';
 import { emptyIssueForm, type FormLine, type IssueFormValues } from '../../../shared/ipc/channels/issue';
-import { getFa3Validator } from '../invoices/validation';
-import { readInvoiceXml, writeInvoiceXml } from '../invoices/xml';
-import { ProfileDatabase } from '../storage/profile-database';
-import { createIssuingServices, type IssuingServices } from '.';
-import { blankSellerProfile } from './seller-profile-store';
+import { readInvoiceXml } from '../invoices/xml';
+import type { IssuingServices } from '.';
+import { createIssuingFixture, type FakeOutbox, type IssuingFixture } from './testing/issuing-fixture';
 
 const NIP = '5265877635';
 const KSEF_ZAL = '5265877635-20260305-0123456789AB-CD';
-const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Koparka', quantity: '1', unit: 'szt.', unitPrice: '10000', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false, ...overrides });
+const line = (overrides: Partial<FormLine>): FormLine => testLine({ name: 'Koparka', quantity: '1', unit: 'szt.', unitPrice: '10000', rate: '23', ...overrides });
 
 /** Issuing advance and settlement invoices end to end in main: form → model → XML → XSD → outbox, read back. */
 describe('IssueService with advance (ZAL) and settlement (ROZ) invoices', () => {
-  let database: ProfileDatabase;
+  let fixture: IssuingFixture;
   let issuing: IssuingServices;
-  let enqueued: string[];
+  let outbox: FakeOutbox;
 
-  const form = (overrides: Partial<IssueFormValues>): IssueFormValues => {
-    const base = emptyIssueForm();
-    return {
-      ...base,
-      seriesId: issuing.numbering.list(NIP)[0]!.id,
-      issueDate: '2026-03-09',
-      buyer: { ...base.buyer, identifier: '7171642051', name: 'Nowak Handel', address: { line1: 'ul. Długa 5', line2: '30-001 Kraków', countryCode: 'PL' } },
-      lines: [line({}), line({ name: 'Transport', unitPrice: '1000', rate: '8', unit: 'usł.' })],
-      ...overrides,
-    };
-  };
+  const form = (overrides: Partial<IssueFormValues>): IssueFormValues =>
+    fixture.form({ lines: [line({}), line({ name: 'Transport', unitPrice: '1000', rate: '8', unit: 'usł.' })], ...overrides });
   const readBack = (index: number) => {
-    const read = readInvoiceXml(enqueued[index] ?? '');
+    const read = readInvoiceXml(outbox.entries[index]?.xml ?? '');
     if (!read.ok) throw new Error(read.message);
     return read.invoice;
   };
 
   beforeEach(() => {
-    database = new ProfileDatabase(mkdtempSync(path.join(tmpdir(), 'ksef-issue-advances-')));
-    enqueued = [];
-    const validator = getFa3Validator();
-    issuing = createIssuingServices({
-      database,
-      companies: { find: async () => ({ nip: NIP, name: 'Kowalski Usługi', addedAt: '' }) },
-      documents: {
-        writeXml: (invoice) => writeInvoiceXml(invoice, { now: () => new Date('2026-03-09T10:00:00Z') }),
-        validate: async (xml) => {
-          const report = await validator.validate(xml);
-          return { valid: report.valid, errors: report.errors.map((error) => ({ path: error.path, message: error.message, messagePl: error.message })) };
-        },
-      },
-      outbox: () => ({
-        enqueue: async ({ xml }) => {
-          enqueued.push(xml.toString('utf8'));
-          return { id: `outbox-${enqueued.length}` };
-        },
-        xml: (id) => Buffer.from(enqueued[Number(id.split('-')[1]) - 1] ?? '', 'utf8'),
-        get: () => ({ ksefNumber: KSEF_ZAL, state: 'accepted' }),
-        resend: async () => undefined,
-      }),
-      onChange: () => undefined,
-    });
-    issuing.profiles.save({ ...blankSellerProfile(NIP, 'Kowalski Usługi'), address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' } });
+    fixture = createIssuingFixture({ validation: 'fa3' });
+    ({ issuing, outbox } = fixture);
   });
 
-  afterEach(() => database.close());
+  afterEach(() => fixture.close());
 
   it('issues a ZAL whose XML has the order and the advance, and a ROZ that settles it', async () => {
     const zal = await issuing.service.issue(NIP, form({ kind: 'ZAL', advance: { ...emptyIssueForm().advance, received: '5000,00', receivedDate: '2026-03-05' } }));
@@ -76,7 +40,8 @@ describe('IssueService with advance (ZAL) and settlement (ROZ) invoices', () => 
     expect(advance.order).toMatchObject({ value: '13380.00', lines: [{ name: 'Koparka', netTotal: '10000.00', rate: '23' }, { name: 'Transport', netTotal: '1000.00', rate: '8' }] });
     expect(advance.summary).toEqual({ buckets: { '1': { net: '3736.92', vat: '859.49' }, '2': { net: '373.69', vat: '29.90' } }, gross: '5000.00' });
 
-    // The ZAL in the outbox comes back as a form; the ROZ settles it by its KSeF number.
+    // Once KSeF accepts the ZAL, the ROZ settles it by its KSeF number.
+    outbox.accept('outbox-1', KSEF_ZAL);
     const { invoice, ksefNumber } = issuing.service.sentInvoice('outbox-1');
     expect(ksefNumber).toBe(KSEF_ZAL);
     const settled = [{ sourceId: 'outbox-1', outsideKsef: false, reference: ksefNumber!, gross: invoice.summary!.gross }];
@@ -92,7 +57,7 @@ describe('IssueService with advance (ZAL) and settlement (ROZ) invoices', () => 
     const annex15 = form({ lines: [line({ unitPrice: '20000', annex15: true })] });
     const refused = await issuing.service.issue(NIP, annex15);
     expect(refused).toMatchObject({ issued: false, problems: [expect.objectContaining({ field: 'payment.splitPayment', code: 'splitRequired', severity: 'error' })] });
-    expect(enqueued).toEqual([]);
+    expect(outbox.entries).toEqual([]);
     const issued = await issuing.service.issue(NIP, { ...annex15, payment: { ...annex15.payment, splitPayment: true } });
     expect(issued).toMatchObject({ issued: true });
     const invoice = readBack(0);

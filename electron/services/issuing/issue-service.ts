@@ -191,18 +191,18 @@ export class IssueService {
     const invoice = formToInvoice(form, seller, { number });
     const parsed = parseInvoice(invoice);
     if (!parsed.ok) {
-      for (const issue of parsed.issues) problems.push({ field: fieldOfModelPath(issue.path, beforeCount), elementPath: '', code: null, severity: 'error', message: issue.message, messagePl: issue.message });
+      for (const issue of parsed.issues) problems.push({ field: fieldOfModelPath(issue.path, beforeCount, form.kind), elementPath: '', code: null, severity: 'error', message: issue.message, messagePl: issue.message });
       return { validated: false, xml: null, invoice: null, problems };
     }
     for (const rule of checkInvoiceRules(invoice)) {
-      problems.push({ field: fieldOfModelPath(rule.path, beforeCount), elementPath: '', code: `rule.${rule.code}`, severity: rule.severity, message: rule.code, messagePl: rule.code });
+      problems.push({ field: fieldOfModelPath(rule.path, beforeCount, form.kind), elementPath: '', code: `rule.${rule.code}`, severity: rule.severity, message: rule.code, messagePl: rule.code });
     }
     const xml = need(this.deps.documents.writeXml, 'writeXml')(invoice);
     // Until the in-app XSD check is wired, the model schema above (which mirrors the XSD facets) is the check.
     const validate = this.deps.documents.validate;
     const report = validate ? await validate(xml) : { valid: true, errors: [] };
     for (const error of report.errors) {
-      problems.push({ field: fieldOfElementPath(error.path, beforeCount), elementPath: error.path, code: null, severity: 'error', message: error.message, messagePl: error.messagePl });
+      problems.push({ field: fieldOfElementPath(error.path, beforeCount, form.kind), elementPath: error.path, code: null, severity: 'error', message: error.message, messagePl: error.messagePl });
     }
     return { validated: validate !== undefined, xml, invoice, problems };
   }
@@ -220,6 +220,7 @@ export class IssueService {
           rate: line.rate,
           pkwiu: line.pkwiu.trim(),
           gtu: line.gtu,
+          annex15: line.annex15,
         });
       } catch {
         // Same as for the buyer: a line the list cannot keep does not undo the issued invoice.

@@ -14,6 +14,19 @@ describe('problem fields', () => {
     expect(fieldOfElementPath('/Faktura/Fa/WarunkiTransakcji', 0)).toBeNull();
   });
 
+  it('on advance invoices: order lines are the form lines, P_6 is the received date, advances are rows', () => {
+    expect(fieldOfElementPath('/Faktura/Fa/Zamowienie/ZamowienieWiersz[2]/P_8BZ', 0, 'ZAL')).toBe('lines.1.quantity');
+    expect(fieldOfElementPath('/Faktura/Fa/Zamowienie/ZamowienieWiersz/P_11NettoZ', 0, 'ZAL')).toBe('lines.0.unitPrice');
+    expect(fieldOfElementPath('/Faktura/Fa/Zamowienie/ZamowienieWiersz[1]/GTUZ', 0, 'ZAL')).toBe('lines.0.gtu');
+    expect(fieldOfElementPath('/Faktura/Fa/Zamowienie/WartoscZamowienia', 0, 'ZAL')).toBe('lines');
+    expect(fieldOfElementPath('/Faktura/Fa/P_6', 0, 'ZAL')).toBe('advance.receivedDate');
+    expect(fieldOfElementPath('/Faktura/Fa/P_6', 0, 'VAT')).toBe('saleDate');
+    expect(fieldOfElementPath('/Faktura/Fa/FakturaZaliczkowa[2]/NrKSeFFaZaliczkowej', 0, 'ROZ')).toBe('advance.settled.1.reference');
+    expect(fieldOfModelPath('order.lines.0.rate', 0, 'ZAL')).toBe('lines.0.rate');
+    expect(fieldOfModelPath('advanceInvoices.1.ksefNumber', 0, 'ROZ')).toBe('advance.settled.1.reference');
+    expect(fieldOfModelPath('saleDate', 0, 'ZAL')).toBe('advance.receivedDate');
+  });
+
   it('puts model and rule issues at the form field', () => {
     expect(fieldOfModelPath('lines.0.rate', 0)).toBe('lines.0.rate');
     expect(fieldOfModelPath('lines.2.exchangeRate', 0)).toBe('exchangeRate');

@@ -92,18 +92,40 @@ function lineField(index: number, beforeCount: number, leaf: string | undefined)
   return field ? `${row}.${field}` : `${row}.name`;
 }
 
-export function fieldOfElementPath(elementPath: string, beforeCount: number): string | null {
+/** An order line's element (P_7Z, P_11NettoZ, GTUZ, …) is the line's element with a Z: the form edits both as `lines`. */
+function orderLineLeaf(leaf: string | undefined): string | undefined {
+  if (leaf === undefined) return undefined;
+  if (leaf === 'P_11NettoZ' || leaf === 'P_11VatZ') return 'P_11';
+  return leaf.endsWith('Z') ? leaf.slice(0, -1) : leaf;
+}
+
+/**
+ * `kind` matters for advance invoices: on a ZAL the form's lines are the order (Zamowienie) and P_6 is the day
+ * the advance was received; on a ROZ each FakturaZaliczkowa is a row of the settled advances.
+ */
+export function fieldOfElementPath(elementPath: string, beforeCount: number, kind = 'VAT'): string | null {
   const clean = elementPath.replace(/\/[A-Za-z0-9_-]+:/g, '/');
   const line = /^\/Faktura\/Fa\/FaWiersz(?:\[(\d+)\])?(?:\/([A-Za-z0-9_]+))?/.exec(clean);
   if (line) return lineField(Number(line[1] ?? '1') - 1, beforeCount, line[2]);
+  const orderLine = /^\/Faktura\/Fa\/Zamowienie\/ZamowienieWiersz(?:\[(\d+)\])?(?:\/([A-Za-z0-9_]+))?/.exec(clean);
+  if (orderLine) return lineField(Number(orderLine[1] ?? '1') - 1, 0, orderLineLeaf(orderLine[2]));
+  const advance = /^\/Faktura\/Fa\/FakturaZaliczkowa(?:\[(\d+)\])?/.exec(clean);
+  if (advance) return `advance.settled.${Number(advance[1] ?? '1') - 1}.reference`;
   if (clean.startsWith('/Faktura/Podmiot1')) return 'seller';
   const unindexed = clean.replace(/\[\d+\]/g, '');
+  if (kind === 'ZAL' && unindexed === '/Faktura/Fa/P_6') return 'advance.receivedDate';
+  if (kind === 'ZAL' && unindexed.startsWith('/Faktura/Fa/Zamowienie')) return 'lines';
   return ELEMENT_FIELDS[unindexed] ?? null;
 }
 
-export function fieldOfModelPath(modelPath: string, beforeCount: number): string | null {
+export function fieldOfModelPath(modelPath: string, beforeCount: number, kind = 'VAT'): string | null {
   const line = /^lines\.(\d+)(?:\.([A-Za-z0-9_]+))?/.exec(modelPath);
   if (line) return lineField(Number(line[1]), beforeCount, line[2]);
+  const orderLine = /^order\.lines\.(\d+)(?:\.([A-Za-z0-9_]+))?/.exec(modelPath);
+  if (orderLine) return lineField(Number(orderLine[1]), 0, orderLine[2]);
+  const advance = /^advanceInvoices\.(\d+)/.exec(modelPath);
+  if (advance) return `advance.settled.${advance[1]}.reference`;
   if (modelPath.startsWith('seller')) return 'seller';
+  if (kind === 'ZAL' && modelPath === 'saleDate') return 'advance.receivedDate';
   return MODEL_FIELDS[modelPath] ?? null;
 }

@@ -15,6 +15,8 @@ const productSchema = z.object({
   rate: z.string(),
   pkwiu: z.string(),
   gtu: z.string(),
+  // Entries saved before Annex 15 was kept on products have none.
+  annex15: z.boolean().default(false),
   updatedAt: z.string(),
 });
 

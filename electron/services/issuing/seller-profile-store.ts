@@ -3,23 +3,7 @@ import { sellerProfileSchema, type SellerProfile } from '../../../shared/ipc/cha
 import { AppError } from '../errors/app-error';
 import type { SqliteDatabase } from '../storage/database';
 
-/** What a company's profile is before the user fills it in: its NIP and the name from the companies list. */
-export function blankSellerProfile(nip: string, name: string): SellerProfile {
-  return {
-    nip,
-    name,
-    address: { line1: '', line2: '', countryCode: 'PL' },
-    email: '',
-    phone: '',
-    bankAccounts: [],
-    krs: '',
-    regon: '',
-    bdo: '',
-    defaultPaymentDays: 14,
-    defaultPaymentMethod: '6',
-    defaultPlaceOfIssue: '',
-  };
-}
+export { blankSellerProfile } from '../../../shared/domain/issuing/seller-profile';
 
 /** The seller's own data per company NIP: address, bank accounts (IBAN-checked), registers, defaults. */
 export class SellerProfileStore {

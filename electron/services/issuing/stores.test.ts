@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testLine } from '../../../shared/domain/issuing/testing/form-fixtures';
 import { emptyIssueForm } from '../../../shared/ipc/channels/issue';
 import { openDatabase, type SqliteDatabase } from '../storage/database';
 import { ContractorStore } from './contractor-store';
@@ -28,7 +29,7 @@ describe('DraftStore', () => {
   it('keeps a draft across a new store on the same file, lists it and deletes it', () => {
     const first = open();
     const form = { ...emptyIssueForm(), issueDate: '2026-03-09', buyer: { ...emptyIssueForm().buyer, name: 'Nowak Sp. z o.o.' } };
-    form.lines = [{ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false }];
+    form.lines = [testLine()];
     const saved = new DraftStore(first.db).save(NIP, form);
     new DraftStore(first.db).save(NIP, { ...form, notes: 'dopisek' }, saved.id);
 
@@ -85,7 +86,7 @@ describe('ContractorStore', () => {
 describe('ProductStore and SellerProfileStore', () => {
   it('keeps products by name with a known rate only', () => {
     const products = new ProductStore(open().db, (rate) => ['23', '8', 'zw'].includes(rate));
-    const input = { name: 'Konsultacja', unit: 'h', priceMode: 'net' as const, price: '150.00', rate: '23', pkwiu: '', gtu: '' };
+    const input = { name: 'Konsultacja', unit: 'h', priceMode: 'net' as const, price: '150.00', rate: '23', pkwiu: '', gtu: '', annex15: false };
     expect(() => products.save(NIP, { ...input, rate: '19' })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
     const first = products.save(NIP, input);
     expect(products.save(NIP, { ...input, name: 'konsultacja', price: '160.00' }).id).toBe(first.id);

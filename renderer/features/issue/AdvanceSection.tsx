@@ -36,7 +36,7 @@ const COLUMNS = '170px minmax(260px, 1fr) 150px 36px';
  * the sent ZAL invoices (KSeF number and amount come along; an empty form also takes their buyer and order
  * lines) or typed, e.g. for one issued outside KSeF.
  */
-function SettledAdvances() {
+function SettledAdvances({ nip }: { nip: string }) {
   const { t, i18n } = useTranslation();
   const api = useKsefApi();
   const { control, getValues, setValue, formState } = useFormContext<IssueFormValues>();
@@ -48,7 +48,7 @@ function SettledAdvances() {
     queryFn: () => unwrap(api.outbox.list({ states: ['accepted'], limit: 200 })),
   });
   const taken = new Set(settled.map((entry) => entry.sourceId));
-  const candidates = (sent.data?.items ?? []).filter((item) => item.kind === 'ZAL' && item.ksefNumber && !taken.has(item.id));
+  const candidates = (sent.data?.items ?? []).filter((item) => item.sellerNip === nip && item.kind === 'ZAL' && item.ksefNumber && !taken.has(item.id));
   const arrayError = formState.errors.advance?.settled?.message ?? formState.errors.advance?.settled?.root?.message;
 
   const blank: FormSettledAdvance = { sourceId: null, outsideKsef: false, reference: '', gross: '' };
@@ -118,8 +118,8 @@ function SettledAdvances() {
 }
 
 /** The advance data of the kinds that have it: the payment received (ZAL) or the advance invoices settled (ROZ). */
-export function AdvanceSection({ kind }: { kind: IssueFormValues['kind'] }) {
+export function AdvanceSection({ kind, nip }: { kind: IssueFormValues['kind']; nip: string }) {
   if (kind === 'ZAL') return <ReceivedAdvance />;
-  if (kind === 'ROZ') return <SettledAdvances />;
+  if (kind === 'ROZ') return <SettledAdvances nip={nip} />;
   return null;
 }

@@ -69,6 +69,7 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
       entry.unit,
       entry.pkwiu ? `PKWiU ${entry.pkwiu}` : '',
       entry.gtu,
+      entry.annex15 ? t('issueAdvance.details.annex15Short') : '',
     ]
       .filter(Boolean)
       .join(' · ');

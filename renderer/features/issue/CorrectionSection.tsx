@@ -13,7 +13,7 @@ import { FieldRow, Section } from './Section';
  * The corrected invoice: picked from the sent ones (issued here or imported — its number, date, KSeF number,
  * buyer and lines come along, the lines becoming the "before" rows), or typed when it was issued elsewhere.
  */
-export function CorrectionSection() {
+export function CorrectionSection({ nip }: { nip: string }) {
   const { t, i18n } = useTranslation();
   const api = useKsefApi();
   const { setValue } = useFormContext<IssueFormValues>();
@@ -23,7 +23,8 @@ export function CorrectionSection() {
     queryFn: () => unwrap(api.outbox.list({ states: ['accepted', 'queued', 'sending', 'offline'], limit: 200 })),
   });
   // Advance and settlement invoices are corrected by KOR_ZAL / KOR_ROZ, which this form does not make yet.
-  const candidates = (sent.data?.items ?? []).filter((item) => !item.kind.startsWith('KOR') && item.kind !== 'ZAL' && item.kind !== 'ROZ');
+  // Only the company's own invoices: the outbox holds every company of the profile.
+  const candidates = (sent.data?.items ?? []).filter((item) => item.sellerNip === nip && !item.kind.startsWith('KOR') && item.kind !== 'ZAL' && item.kind !== 'ROZ');
 
   const pick = async (outboxId: string) => {
     const result = await api.issue.correctionOf({ outboxId });

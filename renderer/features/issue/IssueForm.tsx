@@ -127,9 +127,9 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDra
       <Box component="form" noValidate onSubmit={(event) => event.preventDefault()} data-testid="issue-form" data-draft-id={autosave.draftId() ?? ''}>
         <Stack spacing={2} sx={{ pb: 10 }}>
           <DocumentSection nip={nip} series={series} />
-          {kind === 'KOR' ? <CorrectionSection /> : null}
+          {kind === 'KOR' ? <CorrectionSection nip={nip} /> : null}
           <BuyerSection nip={nip} />
-          <AdvanceSection kind={kind} />
+          <AdvanceSection kind={kind} nip={nip} />
           {kind === 'KOR' ? (
             <Section title={t('issue.sections.linesBefore')} testId="issue-lines-before">
               <LinesTable nip={nip} name="correction.linesBefore" />

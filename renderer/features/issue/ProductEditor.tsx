@@ -1,4 +1,4 @@
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Checkbox, FormControlLabel, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GTU_CODES, VAT_RATES } from '../../../shared/domain/invoice/codes';
@@ -98,6 +98,10 @@ export function ProductEditor({ nip, entry, onDone, onCancel }: { nip: string; e
             testId="product-gtu"
           />
         </BookRow>
+        <FormControlLabel
+          control={<Checkbox checked={draft.annex15} onChange={(event) => setDraft((current) => ({ ...current, annex15: event.target.checked }))} data-testid="product-annex15" />}
+          label={t('issueAdvance.details.annex15')}
+        />
       </Stack>
       {save.isError && !problemsOfFailure(save.error) ? <ErrorAlert error={save.error} /> : null}
       <EditorActions busy={save.isPending} onCancel={onCancel} testIdPrefix="product" />

@@ -37,6 +37,7 @@ export function ProductNameField({ nip, row, label }: { nip: string; row: string
     setValue(`${row}.rate` as IssueFieldPath, product.rate, options);
     setValue(`${row}.pkwiu` as IssueFieldPath, product.pkwiu, options);
     setValue(`${row}.gtu` as IssueFieldPath, product.gtu, options);
+    setValue(`${row}.annex15` as IssueFieldPath, product.annex15, options);
   };
 
   return (

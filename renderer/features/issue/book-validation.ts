@@ -35,7 +35,7 @@ export function contractorDraft(entry?: Contractor): ContractorInput {
 
 /** An empty product (23 %, net, "szt." as a new invoice line has), or the entry with its price in Polish form. */
 export function productDraft(entry?: Product): ProductInput {
-  if (!entry) return { name: '', unit: 'szt.', priceMode: 'net', price: '', rate: '23', pkwiu: '', gtu: '' };
+  if (!entry) return { name: '', unit: 'szt.', priceMode: 'net', price: '', rate: '23', pkwiu: '', gtu: '', annex15: false };
   const { updatedAt: _updatedAt, ...input } = entry;
   return { ...input, price: input.price.replace('.', ',') };
 }

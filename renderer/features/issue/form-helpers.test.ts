@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { NumberingSeries, SellerProfile } from '../../../shared/ipc/channels/issue';
+import { testSeller } from '../../../shared/domain/issuing/testing/form-fixtures';
+import type { NumberingSeries } from '../../../shared/ipc/channels/issue';
 import { formatAccountNumber, withDecimalComma } from './format';
 import { addDays, emptyLine, newInvoiceForm } from './new-form';
 
@@ -7,20 +8,12 @@ const series: NumberingSeries[] = [
   { id: 'a', name: 'Faktury', pattern: 'FV/{nr}/{MM}/{RRRR}', reset: 'auto', isDefault: true },
   { id: 'b', name: 'Korekty', pattern: 'KOR/{nr}/{MM}/{RRRR}', reset: 'auto', isDefault: false },
 ];
-const profile: SellerProfile = {
-  nip: '5265877635',
+const profile = testSeller({
   name: 'Kowalski',
   address: { line1: 'ul. Prosta 1', line2: '', countryCode: 'PL' },
-  email: '',
-  phone: '',
   bankAccounts: [{ iban: '61109010140000071219812874', bankName: '' }],
-  krs: '',
-  regon: '',
-  bdo: '',
-  defaultPaymentDays: 14,
-  defaultPaymentMethod: '6',
   defaultPlaceOfIssue: 'Kraków',
-};
+});
 
 describe('issuing form helpers', () => {
   it('starts a new invoice with the company defaults', () => {

@@ -1,47 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIssueForm, issueFormValuesSchema, type FormLine, type IssueFormValues } from '../../ipc/channels/issue-form';
-import type { SellerProfile } from '../../ipc/channels/issue';
+import { emptyIssueForm, issueFormValuesSchema, type FormLine } from '../../ipc/channels/issue-form';
 import { checkInvoiceRules, parseInvoice } from '../invoice';
 import { settlementOverview } from './advances';
 import { formIssues } from './form-rules';
 import { formToInvoice } from './form-to-invoice';
 import { invoiceToForm } from './invoice-to-form';
 import { splitPaymentRequired } from './split-payment';
+import { testForm, testLine, testSeller } from './testing/form-fixtures';
 
-const seller: SellerProfile = {
-  nip: '5265877635',
-  name: 'Kowalski Usługi',
-  address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' },
-  email: '',
-  phone: '',
-  bankAccounts: [],
-  krs: '',
-  regon: '',
-  bdo: '',
-  defaultPaymentDays: 14,
-  defaultPaymentMethod: '6',
-  defaultPlaceOfIssue: 'Warszawa',
-};
+const seller = testSeller();
 const KSEF_ZAL = '5265877635-20260301-0123456789AB-CD';
 
-const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Maszyna', quantity: '1', unit: 'szt.', unitPrice: '100', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false, ...overrides });
-
-function form(overrides: Partial<IssueFormValues>): IssueFormValues {
-  const base = emptyIssueForm();
-  return {
-    ...base,
-    seriesId: '00000000-0000-4000-8000-000000000000',
-    issueDate: '2026-03-09',
-    buyer: { ...base.buyer, identifier: '7171642051', name: 'Nowak Sp. z o.o.', address: { line1: 'ul. Długa 5', line2: '30-001 Kraków', countryCode: 'PL' } },
-    ...overrides,
-  };
-}
+const line = (overrides: Partial<FormLine>): FormLine => testLine({ name: 'Maszyna', quantity: '1', unit: 'szt.', unitPrice: '100', ...overrides });
 
 /** An order of 10 000.00 net at 23 % (gross 12 300.00) and 1 000.00 net at 8 % (gross 1 080.00): 13 380.00. */
 const orderLines = [line({ name: 'Maszyna', unitPrice: '10 000,00' }), line({ name: 'Szkolenie', unitPrice: '1000', rate: '8', unit: 'usł.' })];
 
 describe('advance invoice (ZAL) from the form', () => {
-  const values = form({ kind: 'ZAL', lines: orderLines, advance: { received: '5 000,00', receivedDate: '2026-03-05', settled: [] } });
+  const values = testForm({ kind: 'ZAL', lines: orderLines, advance: { received: '5 000,00', receivedDate: '2026-03-05', settled: [] } });
 
   it('writes the order as Zamowienie, no FaWiersz, P_6 = the day received and the advance split over the rates', () => {
     expect(formIssues(values)).toEqual([]);
@@ -62,7 +38,7 @@ describe('advance invoice (ZAL) from the form', () => {
 
   it('rounds a half grosz of the split up and keeps a no-VAT rate in its own bucket', () => {
     // 100 net at 23 % (gross 123) and 123 exempt: half each; 100.01 / 2 = 50.005 → 50.01 at 23 %, 50.00 exempt.
-    const half = form({ kind: 'ZAL', lines: [line({ unitPrice: '100' }), line({ unitPrice: '123', rate: 'zw' })], annotations: { ...emptyIssueForm().annotations, exemptionBasis: 'art. 43 ust. 1 pkt 1' }, advance: { received: '100.01', receivedDate: '2026-03-09', settled: [] } });
+    const half = testForm({ kind: 'ZAL', lines: [line({ unitPrice: '100' }), line({ unitPrice: '123', rate: 'zw' })], annotations: { ...emptyIssueForm().annotations, exemptionBasis: 'art. 43 ust. 1 pkt 1' }, advance: { received: '100.01', receivedDate: '2026-03-09', settled: [] } });
     expect(formIssues(half)).toEqual([]);
     const invoice = formToInvoice(half, seller, { number: 'FZ/2' });
     // VAT 50.01 × 23/123 = 9.3514… → 9.35; net 40.66. P_6 equal to P_1 is left out.
@@ -71,7 +47,7 @@ describe('advance invoice (ZAL) from the form', () => {
   });
 
   it('in another currency states the exchange rate (KursWalutyZ) and the VAT in PLN', () => {
-    const eur = form({ kind: 'ZAL', currency: 'EUR', exchangeRate: '4,2512', lines: [line({ unitPrice: '1000' })], advance: { received: '246', receivedDate: '2026-03-05', settled: [] } });
+    const eur = testForm({ kind: 'ZAL', currency: 'EUR', exchangeRate: '4,2512', lines: [line({ unitPrice: '1000' })], advance: { received: '246', receivedDate: '2026-03-05', settled: [] } });
     const invoice = formToInvoice(eur, seller, { number: 'FZ/3' });
     // VAT 246 × 23/123 = 46.00; in PLN 46 × 4.2512 = 195.5552 → 195.56.
     expect(invoice.summary).toEqual({ buckets: { '1': { net: '200.00', vat: '46.00', vatPln: '195.56' } }, gross: '246.00' });
@@ -104,7 +80,7 @@ describe('settlement invoice (ROZ) from the form', () => {
     { sourceId: null, outsideKsef: false, reference: KSEF_ZAL, gross: '5000' },
     { sourceId: null, outsideKsef: true, reference: 'FZ/7/2025', gross: '2 000,00' },
   ];
-  const values = form({ kind: 'ROZ', saleDate: '2026-03-09', lines: orderLines, advance: { received: '', receivedDate: '', settled } });
+  const values = testForm({ kind: 'ROZ', saleDate: '2026-03-09', lines: orderLines, advance: { received: '', receivedDate: '', settled } });
 
   it('shows the whole sale in FaWiersz, lists the advance invoices and reduces P_13/P_14 by them; P_15 is left to pay', () => {
     expect(formIssues(values)).toEqual([]);
@@ -155,7 +131,7 @@ describe('settlement invoice (ROZ) from the form', () => {
 describe('Annex 15 lines and the split payment', () => {
   it('marks the line P_12_Zal_15 and requires MPP above 15 000 PLN gross for a buyer with NIP', () => {
     // 12195.13 × 1.23: VAT 2804.8799 → 2804.88, gross 15000.01; one grosz less: gross 15000.00.
-    const over = form({ lines: [line({ unitPrice: '12195,13', annex15: true, gtu: 'GTU_06', pkwiu: '26.20.11.0' })] });
+    const over = testForm({ lines: [line({ unitPrice: '12195,13', annex15: true, gtu: 'GTU_06', pkwiu: '26.20.11.0' })] });
     expect(splitPaymentRequired(over)).toBe(true);
     expect(formIssues(over)).toEqual([{ path: ['payment', 'splitPayment'], message: 'splitRequired' }]);
     const ticked = { ...over, payment: { ...over.payment, splitPayment: true } };
@@ -163,19 +139,19 @@ describe('Annex 15 lines and the split payment', () => {
     const invoice = formToInvoice(ticked, seller, { number: 'FV/1' });
     expect(invoice.lines[0]).toMatchObject({ annex15: true, gtu: 'GTU_06', pkwiu: '26.20.11.0' });
     expect(invoice.annotations.splitPayment).toBe(true);
-    expect(splitPaymentRequired(form({ lines: [line({ unitPrice: '12195.12', annex15: true })] }))).toBe(false);
-    expect(splitPaymentRequired(form({ lines: [line({ unitPrice: '12195.13' })] }))).toBe(false);
+    expect(splitPaymentRequired(testForm({ lines: [line({ unitPrice: '12195.12', annex15: true })] }))).toBe(false);
+    expect(splitPaymentRequired(testForm({ lines: [line({ unitPrice: '12195.13' })] }))).toBe(false);
     expect(splitPaymentRequired({ ...over, buyer: { ...over.buyer, identifierType: 'NONE' } })).toBe(false);
   });
 
   it('converts another currency at the exchange rate: 3690 EUR × 4.0650 = 14 999.85, × 4.0651 = 15 000.22', () => {
-    const eur = (rate: string) => form({ currency: 'EUR', exchangeRate: rate, lines: [line({ unitPrice: '3000', annex15: true })] });
+    const eur = (rate: string) => testForm({ currency: 'EUR', exchangeRate: rate, lines: [line({ unitPrice: '3000', annex15: true })] });
     expect(splitPaymentRequired(eur('4,0650'))).toBe(false);
     expect(splitPaymentRequired(eur('4,0651'))).toBe(true);
   });
 
   it('on an advance invoice counts the whole order, and the order line carries P_12Z_Zal_15', () => {
-    const zal = form({ kind: 'ZAL', lines: [line({ unitPrice: '20000', annex15: true })], advance: { received: '1000', receivedDate: '2026-03-05', settled: [] } });
+    const zal = testForm({ kind: 'ZAL', lines: [line({ unitPrice: '20000', annex15: true })], advance: { received: '1000', receivedDate: '2026-03-05', settled: [] } });
     expect(formIssues(zal)).toEqual([{ path: ['payment', 'splitPayment'], message: 'splitRequired' }]);
     const invoice = formToInvoice({ ...zal, payment: { ...zal.payment, splitPayment: true } }, seller, { number: 'FZ/1' });
     expect(invoice.order?.lines[0]?.annex15).toBe(true);

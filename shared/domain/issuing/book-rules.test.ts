@@ -9,7 +9,7 @@ const contractor = {
   address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' },
   email: 'biuro@kowalski.pl',
 };
-const product = { name: 'Konsultacja', unit: 'h', priceMode: 'net' as const, price: '1234.50', rate: '23', pkwiu: '62.01.11.0', gtu: 'GTU_12' };
+const product = { name: 'Konsultacja', unit: 'h', priceMode: 'net' as const, price: '1234.50', rate: '23', pkwiu: '62.01.11.0', gtu: 'GTU_12', annex15: false };
 
 describe('isEmailAddress', () => {
   it('takes an address with a domain and refuses typos', () => {

@@ -6,6 +6,7 @@
 import { type z } from 'zod';
 import type { IssueFormValues } from '../../ipc/channels/issue-form';
 import { checkBuyerIdentifier } from '../buyer-identifier';
+import { isEmailAddress } from './book-rules';
 import { isValidIban } from '../invoice/iban';
 import { KSEF_NUMBER_PATTERN } from '../identifiers';
 import { isCurrencyCode } from '../invoice/code-lists';
@@ -57,6 +58,8 @@ export function formIssues(form: IssueFormValues): Issue[] {
   if (identifierProblem === 'EU_COUNTRY' || identifierProblem === 'COUNTRY') at(['buyer', 'identifierCountry'], `identifier.${identifierProblem}`);
   else if (identifierProblem) at(['buyer', 'identifier'], `identifier.${identifierProblem}`);
   if (buyer.identifierType !== 'NONE' && buyer.address.line1.trim() === '') at(['buyer', 'address', 'line1'], 'required');
+  // The same check as the contractors book, so a buyer issued here can always be kept there.
+  if (buyer.email.trim() !== '' && !isEmailAddress(buyer.email.trim())) at(['buyer', 'email'], 'email');
 
   const filled = form.lines.filter((line) => line.name.trim() !== '' || line.unitPrice.trim() !== '');
   if (filled.length === 0 && form.correction.linesBefore.length === 0) at(['lines'], 'noLines');

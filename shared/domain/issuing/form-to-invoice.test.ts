@@ -1,41 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIssueForm, type FormLine, type IssueFormValues } from '../../ipc/channels/issue-form';
-import type { SellerProfile } from '../../ipc/channels/issue';
+import { emptyIssueForm, type FormLine } from '../../ipc/channels/issue-form';
 import { computeTotals, parseInvoice } from '../invoice';
 import { formIssues } from './form-rules';
 import { formToInvoice } from './form-to-invoice';
+import { testBuyer, testForm, testLine, testSeller } from './testing/form-fixtures';
 
-const seller: SellerProfile = {
-  nip: '5265877635',
-  name: 'Kowalski Usługi',
-  address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' },
-  email: 'biuro@kowalski.pl',
-  phone: '',
-  bankAccounts: [],
-  krs: '',
-  regon: '123456785',
-  bdo: '',
-  defaultPaymentDays: 14,
-  defaultPaymentMethod: '6',
-  defaultPlaceOfIssue: 'Warszawa',
-};
+const seller = testSeller({ email: 'biuro@kowalski.pl', regon: '123456785' });
 
-const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Usługa', quantity: '1', unit: 'szt.', unitPrice: '100', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false, ...overrides });
-
-function form(overrides: Partial<IssueFormValues>): IssueFormValues {
-  const base = emptyIssueForm();
-  return {
-    ...base,
-    seriesId: '00000000-0000-4000-8000-000000000000',
-    issueDate: '2026-03-09',
-    buyer: { ...base.buyer, identifier: '7171642051', name: 'Nowak Sp. z o.o.', address: { line1: 'ul. Długa 5', line2: '30-001 Kraków', countryCode: 'PL' } },
-    ...overrides,
-  };
-}
+const line = (overrides: Partial<FormLine>): FormLine => testLine({ quantity: '1', unit: 'szt.', unitPrice: '100', ...overrides });
 
 describe('formToInvoice', () => {
   it('makes a valid VAT invoice with totals per rate, a comma decimal and a percent discount', () => {
-    const values = form({
+    const values = testForm({
       lines: [line({ name: 'Projekt strony', quantity: '1', unitPrice: '1 200,00' }), line({ name: 'Hosting', quantity: '12', unit: 'mies.', unitPrice: '19,99', rate: '8', discount: '10' })],
       payment: { ...emptyIssueForm().payment, dueDate: '2026-03-23', bankAccount: '61 1090 1014 0000 0712 1981 2874' },
       notes: 'Dziękujemy za zakupy',
@@ -54,12 +30,12 @@ describe('formToInvoice', () => {
   });
 
   it('prices in gross and computes VAT from the gross per rate', () => {
-    const invoice = formToInvoice(form({ priceMode: 'gross', lines: [line({ unitPrice: '123' }), line({ unitPrice: '0.01' })] }), seller, { number: 'X' });
+    const invoice = formToInvoice(testForm({ priceMode: 'gross', lines: [line({ unitPrice: '123' }), line({ unitPrice: '0.01' })] }), seller, { number: 'X' });
     expect(computeTotals(invoice)).toMatchObject({ net: '100.01', vat: '23.00', gross: '123.01' });
   });
 
   it('writes a correction with its before rows and the corrected invoice', () => {
-    const values = form({
+    const values = testForm({
       kind: 'KOR',
       lines: [line({ unitPrice: '80' })],
       correction: { ...emptyIssueForm().correction, reason: 'Rabat', originalNumber: 'FV/1/03/2026', originalIssueDate: '2026-03-01', linesBefore: [line({ unitPrice: '100' })] },
@@ -73,10 +49,10 @@ describe('formToInvoice', () => {
   });
 
   it('says what is wrong at the field', () => {
-    const values = form({
+    const values = testForm({
       issueDate: '2026-02-30',
       currency: 'EUR',
-      buyer: { ...form({}).buyer, identifier: '7171642052' },
+      buyer: testBuyer({ identifier: '7171642052' }),
       lines: [line({ quantity: '0', unitPrice: 'abc', rate: '19', discount: '120' })],
     });
     expect(formIssues(values)).toEqual(

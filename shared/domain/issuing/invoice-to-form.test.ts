@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { emptyIssueForm, type FormLine, type IssueFormValues, type SellerProfile } from '../../ipc/channels/issue';
+import { emptyIssueForm, type IssueFormValues } from '../../ipc/channels/issue';
 import { formToInvoice } from './form-to-invoice';
 import { correctionForm, invoiceToForm } from './invoice-to-form';
+import { testBuyer, testForm, testLine, testSeller } from './testing/form-fixtures';
 
-const seller: SellerProfile = {
-  nip: '5265877635',
-  name: 'Kowalski Usługi',
-  address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' },
-  email: '',
-  phone: '',
-  bankAccounts: [],
-  krs: '',
-  regon: '',
-  bdo: '',
-  defaultPaymentDays: 14,
-  defaultPaymentMethod: '6',
-  defaultPlaceOfIssue: '',
-};
-const line = (overrides: Partial<FormLine>): FormLine => ({ productId: null, name: 'Usługa', quantity: '2', unit: 'h', unitPrice: '150', rate: '23', discount: '', pkwiu: '', gtu: '', annex15: false, ...overrides });
+const seller = testSeller();
 
 describe('invoiceToForm', () => {
   it('brings back what the form wrote: buyer, lines with their discount, payment, annotations, notes', () => {
@@ -33,7 +20,7 @@ describe('invoiceToForm', () => {
       exchangeRate: '4.3',
       priceMode: 'gross',
       buyer: { ...base.buyer, identifierType: 'EU_VAT', identifierCountry: 'DE', identifier: '123456789', name: 'Müller GmbH', address: { line1: 'Hauptstr. 1', line2: '10115 Berlin', countryCode: 'DE' }, email: 'a@b.de', saveToBook: true },
-      lines: [line({ discount: '10' }), line({ name: 'Zwolniona', rate: 'zw', gtu: 'GTU_12', pkwiu: '62.01' })],
+      lines: [testLine({ discount: '10' }), testLine({ name: 'Zwolniona', rate: 'zw', gtu: 'GTU_12', pkwiu: '62.01' })],
       payment: { method: '6', dueDate: '2026-03-23', bankAccount: '61109010140000071219812874', splitPayment: true, paid: false, paidDate: '' },
       annotations: { cashAccounting: true, selfBilling: false, reverseCharge: false, exemptionBasis: 'art. 43 ust. 1 pkt 37' },
       additionalDescriptions: [{ key: 'Zamówienie', value: 'Z/1' }],
@@ -44,10 +31,10 @@ describe('invoiceToForm', () => {
   });
 
   it('starts a correction with the corrected invoice’s lines before and after', () => {
-    const invoice = formToInvoice({ ...emptyIssueForm(), issueDate: '2026-03-09', buyer: { ...emptyIssueForm().buyer, identifier: '7171642051', name: 'Nowak' }, lines: [line({})] }, seller, { number: 'FV/9/03/2026' });
+    const invoice = formToInvoice(testForm({ buyer: testBuyer({ name: 'Nowak' }) }), seller, { number: 'FV/9/03/2026' });
     const start = correctionForm(invoice, null, 'abc');
     expect(start.correction).toMatchObject({ sourceId: 'abc', originalNumber: 'FV/9/03/2026', originalIssueDate: '2026-03-09', originalKsefNumber: '' });
     expect(start.correction.linesBefore).toEqual(start.lines);
-    expect(start.lines).toEqual([line({})]);
+    expect(start.lines).toEqual([testLine()]);
   });
 });

@@ -61,6 +61,8 @@ export interface Product {
   rate: string;
   pkwiu: string;
   gtu: string;
+  /** Goods or services of Annex 15 (split payment); the line picks it up. */
+  annex15: boolean;
   updatedAt: string;
 }
 
@@ -186,6 +188,7 @@ export const productInputSchema = z
     rate: short(16).min(1),
     pkwiu: short(32),
     gtu: z.string().regex(/^(GTU_(0[1-9]|1[0-3]))?$/),
+    annex15: z.boolean(),
   })
   .strict();
 export type ProductInput = z.infer<typeof productInputSchema>;
