@@ -14,8 +14,15 @@ function rateCell(line: InvoiceLine): DocText[] {
   return [];
 }
 
+/** The facts an invoice line and an order line (ZamowienieWiersz) share and print under the name. */
+type NotedLine = Pick<InvoiceLine, 'beforeCorrection' | 'index' | 'gtin' | 'pkwiu' | 'cn' | 'pkob' | 'gtu' | 'annex15' | 'exciseAmount'> & {
+  supplyDate?: string;
+  procedure?: string;
+  exchangeRate?: string;
+};
+
 /** Codes and facts of a line printed small under its name, so a wide table stays readable. */
-function lineNote(line: InvoiceLine, hasBeforeRows: boolean): DocText[] {
+export function lineNote(line: NotedLine, hasBeforeRows: boolean): DocText[] {
   const parts: DocText[][] = [];
   const add = (key: InvoiceDocumentLabel | null, value: string | undefined) => {
     if (value !== undefined && value !== '') parts.push(key ? [label(key), text(`: ${value}`)] : [text(value)]);
@@ -74,7 +81,8 @@ export function linesBlock(invoice: Invoice): DocBlock {
 /** The label of a summary row: the single rate used in the bucket when the lines say so, else the bucket's name. */
 function bucketLabel(bucket: SummaryBucket, invoice: Invoice): InvoiceDocumentLabel {
   const rates = new Set<VatRate>();
-  for (const line of invoice.lines) if (line.rate && RATE_BUCKET[line.rate] === bucket) rates.add(line.rate);
+  // An advance invoice's rates are its order's.
+  for (const line of [...invoice.lines, ...(invoice.order?.lines ?? [])]) if (line.rate && RATE_BUCKET[line.rate] === bucket) rates.add(line.rate);
   const [only] = [...rates];
   return rates.size === 1 && only ? `rate${only}` : `bucket${bucket}`;
 }

@@ -85,4 +85,39 @@ describe('invoiceDocument', () => {
     const lines = sectionOf(invoiceDocument({ invoice, ksefNumber: null, qrCodes: [] }).sections, 'lines');
     expect(lines?.blocks).toEqual([{ type: 'paragraph', text: [{ label: 'noLines' }] }]);
   });
+
+  it('shows an advance invoice\'s order after the lines, the date the payment came and the advance as the total', () => {
+    const invoice = {
+      ...domesticInvoice(),
+      kind: 'ZAL' as const,
+      lines: [],
+      saleDate: '2026-03-05',
+      order: {
+        value: '25680.00',
+        lines: [
+          { name: 'Koparka', quantity: '1', unit: 'szt.', unitNetPrice: '20000', netTotal: '20000.00', vatTotal: '4600.00', rate: '23' as const, annex15: true, gtu: 'GTU_06' as const },
+          { name: 'Transport', quantity: '1', unit: 'usł.', unitNetPrice: '1000', rate: '8' as const },
+        ],
+      },
+      summary: { buckets: { '1': { net: '4065.04', vat: '934.96' } }, gross: '5000.00' },
+    };
+    const document = invoiceDocument({ invoice, ksefNumber: null, qrCodes: [] });
+    const ids = document.sections.map((section) => section.id);
+    expect(ids.indexOf('order')).toBeGreaterThan(0);
+    expect(ids.indexOf('order')).toBe(ids.indexOf('vatSummary') - 1); // the Ministry's place: after the lines, before the summary
+    expect(sectionOf(document.sections, 'lines')).toBeUndefined();
+    const order = sectionOf(document.sections, 'order');
+    const fields = order?.blocks.find((block) => block.type === 'fields');
+    expect(fields?.type === 'fields' && fields.fields.map((field) => [INVOICE_DOCUMENT_LABELS_PL[field.label], say(field.value)])).toEqual([['Wartość zamówienia lub umowy (z VAT)', '25\u00a0680,00 PLN']]);
+    const rows = tables(order)[0]?.rows ?? [];
+    expect(rows.map((row) => [row.tone ?? '', ...row.cells.map(say)])).toEqual([
+      ['', '1', 'Koparka', '1', 'szt.', '20\u00a0000,00', '23%', '20\u00a0000,00', '4\u00a0600,00'],
+      ['', '2', 'Transport', '1', 'usł.', '1\u00a0000,00', '8%', '1\u00a0000,00', '80,00'],
+      ['total', '', 'Razem', '', '', '', '', '21\u00a0000,00', '4\u00a0680,00'],
+    ]);
+    expect(say(rows[0]?.note ?? [])).toBe('GTU_06 · zał. 15');
+    expect(document.headline.map((field) => INVOICE_DOCUMENT_LABELS_PL[field.label])).toContain('Data otrzymania zapłaty');
+    expect(document.totalDue).toEqual({ label: 'totalDueAdvance', amount: '5\u00a0000,00 PLN' });
+    expect(tables(sectionOf(document.sections, 'vatSummary'))[0]?.rows.map((row) => say(row.cells[0] ?? []))).toEqual(['23%', 'Razem']);
+  });
 });

@@ -52,6 +52,7 @@ export type DocSectionId =
   | 'parties'
   | 'details'
   | 'lines'
+  | 'order'
   | 'vatSummary'
   | 'annotations'
   | 'additional'
