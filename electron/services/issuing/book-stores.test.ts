@@ -7,6 +7,7 @@ import { openDatabase, type SqliteDatabase } from '../storage/database';
 import { ContractorStore } from './contractor-store';
 import { ISSUING_MIGRATIONS } from './migrations';
 import { ProductStore } from './product-store';
+import { testContractor, testProduct } from '../../../shared/domain/issuing/testing/form-fixtures';
 
 /** The books as a user edits them by hand: main refuses what the editors refuse, and names the field. */
 const NIP = '5265877635';
@@ -25,14 +26,7 @@ afterEach(() => {
 const refused = (code: string, details: string[]) => expect.objectContaining({ code, details });
 
 describe('ContractorStore, entries added and edited by hand', () => {
-  const buyer = {
-    identifierType: 'NIP' as const,
-    identifier: '7171642051',
-    identifierCountry: '',
-    name: 'Nowak Handel',
-    address: { line1: 'ul. Długa 5', line2: '30-001 Kraków', countryCode: 'PL' },
-    email: 'biuro@nowak.pl',
-  };
+  const buyer = testContractor();
 
   it('refuses a malformed e-mail, an unknown address country and a non-EU country for an EU VAT number', () => {
     const contractors = new ContractorStore(database());
@@ -80,7 +74,7 @@ describe('ContractorStore, entries added and edited by hand', () => {
 
 describe('ProductStore, entries added and edited by hand', () => {
   const products = () => new ProductStore(database(), (rate) => (VAT_RATES as readonly string[]).includes(rate));
-  const input = { name: 'Hosting', unit: 'mies.', priceMode: 'net' as const, price: '1234.50', rate: '8', pkwiu: '63.11.13.0', gtu: '', annex15: false };
+  const input = testProduct({ name: 'Hosting', unit: 'mies.', rate: '8', pkwiu: '63.11.13.0' });
 
   it('refuses a price, rate, GTU or PKWiU the editor would not take, naming each field', () => {
     const list = products();

@@ -6,9 +6,14 @@ import { label, text, type DocBlock, type DocColumn, type DocRow, type DocText }
 import { formatAmount, formatDate, formatDecimal, formatPrice } from './format';
 import type { InvoiceDocumentLabel } from './labels.pl';
 
-const cell = (value: string | undefined): DocText[] => (value === undefined || value === '' ? [] : [text(value)]);
+export const cell = (value: string | undefined): DocText[] => (value === undefined || value === '' ? [] : [text(value)]);
 
-function rateCell(line: InvoiceLine): DocText[] {
+/** The leading cells every item table shares (Lp., name, quantity, unit), for an invoice or an order line. */
+export function itemCells(line: { lineNumber?: number; name?: string; quantity?: string; unit?: string }, position: number): DocText[][] {
+  return [cell(String(line.lineNumber ?? position + 1)), cell(line.name ?? ''), cell(line.quantity && formatDecimal(line.quantity)), cell(line.unit)];
+}
+
+export function rateCell(line: Pick<InvoiceLine, 'rate' | 'ossRate'>): DocText[] {
   if (line.rate) return [label(`rate${line.rate}`)];
   if (line.ossRate !== undefined) return [text(`${formatDecimal(line.ossRate)}% `), label('lineOss')];
   return [];
@@ -62,10 +67,7 @@ export function linesBlock(invoice: Invoice): DocBlock {
     const note = lineNote(line, hasBeforeRows);
     return {
       cells: [
-        cell(String(line.lineNumber ?? position + 1)),
-        cell(line.name ?? ''),
-        cell(line.quantity && formatDecimal(line.quantity)),
-        cell(line.unit),
+        ...itemCells(line, position),
         cell(unitPrice && formatPrice(unitPrice)),
         ...(withDiscount ? [cell(line.discount && formatPrice(line.discount))] : []),
         rateCell(line),

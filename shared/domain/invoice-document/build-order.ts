@@ -4,11 +4,9 @@
  */
 import type { Invoice, OrderLine } from '../invoice/model';
 import { computeLineAmounts, sumAmounts } from '../invoice/totals';
-import { label, text, type DocBlock, type DocColumn, type DocRow, type DocText } from './document';
-import { lineNote } from './build-lines';
-import { formatAmount, formatDecimal, formatMoney, formatPrice } from './format';
-
-const cell = (value: string | undefined): DocText[] => (value === undefined || value === '' ? [] : [text(value)]);
+import { label, text, type DocBlock, type DocColumn, type DocRow } from './document';
+import { cell, itemCells, lineNote, rateCell } from './build-lines';
+import { formatAmount, formatMoney, formatPrice } from './format';
 
 /** Net and VAT of an order line as it states them (P_11NettoZ, P_11VatZ), else computed like an invoice line's. */
 function orderLineAmounts(line: OrderLine): { net: string; vat: string } {
@@ -21,12 +19,6 @@ function orderLineAmounts(line: OrderLine): { net: string; vat: string } {
     ...(line.ossRate !== undefined ? { ossRate: line.ossRate } : {}),
   });
   return { net: line.netTotal ?? computed.net, vat: line.vatTotal ?? computed.vat };
-}
-
-function rateCell(line: OrderLine): DocText[] {
-  if (line.rate) return [label(`rate${line.rate}`)];
-  if (line.ossRate !== undefined) return [text(`${formatDecimal(line.ossRate)}% `), label('lineOss')];
-  return [];
 }
 
 export function orderBlocks(invoice: Invoice): DocBlock[] {
@@ -52,10 +44,7 @@ export function orderBlocks(invoice: Invoice): DocBlock[] {
     const note = lineNote(line, hasBeforeRows);
     return {
       cells: [
-        cell(String(line.lineNumber ?? position + 1)),
-        cell(line.name ?? ''),
-        cell(line.quantity && formatDecimal(line.quantity)),
-        cell(line.unit),
+        ...itemCells(line, position),
         cell(line.unitNetPrice && formatPrice(line.unitNetPrice)),
         rateCell(line),
         cell(formatAmount(amounts.net)),

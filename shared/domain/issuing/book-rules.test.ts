@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contractorProblems, isEmailAddress, problemDetails, productProblems } from './book-rules';
+import { testContractor, testProduct } from './testing/form-fixtures';
 
-const contractor = {
-  identifierType: 'NIP' as const,
-  identifier: '526-587-76-35',
-  identifierCountry: '',
-  name: 'Kowalski Usługi',
-  address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' },
-  email: 'biuro@kowalski.pl',
-};
-const product = { name: 'Konsultacja', unit: 'h', priceMode: 'net' as const, price: '1234.50', rate: '23', pkwiu: '62.01.11.0', gtu: 'GTU_12', annex15: false };
+// A NIP typed with dashes, as people do: the rules accept it.
+const contractor = testContractor({ identifier: '526-587-76-35', name: 'Kowalski Usługi', address: { line1: 'ul. Prosta 1', line2: '00-001 Warszawa', countryCode: 'PL' }, email: 'biuro@kowalski.pl' });
+const product = testProduct({ pkwiu: '62.01.11.0', gtu: 'GTU_12' });
 
 describe('isEmailAddress', () => {
   it('takes an address with a domain and refuses typos', () => {
