@@ -5,7 +5,7 @@ import type { RunningSandbox } from '../../electron/sandbox/index';
 import { createXsdSchemaValidator, singleFileSchema } from '../../electron/sandbox/invoices/schema-validator';
 import { ClientSessionKey, FA3_FORM_CODE, sendInvoiceBody, type SendInvoiceBody } from '../../electron/sandbox/sessions/client-kit';
 import { ksefPackDir } from './ksef-pack';
-import { expectRequestMatchesSpec } from './openapi';
+import { expectRequestMatchesSpec } from './openapi-checks';
 import { publicKeyFor } from './sandbox-auth';
 import { callChecked, type ApiResponse } from './sandbox-http';
 

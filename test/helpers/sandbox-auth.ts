@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { createKsefToken } from '../../electron/sandbox/auth/ksef-token-store';
 import type { RunningSandbox } from '../../electron/sandbox/index';
 import type { ContextIdentifier, KsefTokenRecord, SubjectIdentity, TokenPermission } from '../../electron/sandbox/state/types';
-import { expectRequestMatchesSpec } from './openapi';
+import { expectRequestMatchesSpec } from './openapi-checks';
 import { callChecked } from './sandbox-http';
 
 export interface PublicKeyCertificate {

@@ -1,4 +1,4 @@
-import { expectResponseMatchesSpec } from './openapi';
+import { expectResponseMatchesSpec } from './openapi-checks';
 
 export interface ApiResponse {
   status: number;

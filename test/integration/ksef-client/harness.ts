@@ -10,7 +10,7 @@ import type { KsefExchange } from '../../../electron/services/ksef/http/transpor
 import type { KsefTime } from '../../../electron/services/ksef/time';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../electron/sandbox/index';
 import { FakeClock } from '../../../electron/sandbox/server/clock';
-import { expectRequestMatchesSpec, expectResponseMatchesSpec } from '../../helpers/openapi';
+import { expectRequestMatchesSpec, expectResponseMatchesSpec } from '../../helpers/openapi-checks';
 
 export const OWNER_NIP = '5265877635';
 export const OTHER_NIP = '7762811692';

@@ -5,7 +5,7 @@ import type { RouteModule } from '../../../electron/sandbox/deps';
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox/index';
 import { json } from '../../../electron/sandbox/server/router';
 import { ksefPackDir } from '../../helpers/ksef-pack';
-import { expectResponseMatchesSpec } from '../../helpers/openapi';
+import { expectResponseMatchesSpec } from '../../helpers/openapi-checks';
 import { call } from '../../helpers/sandbox-http';
 import { loginWithKsefToken } from '../../helpers/sandbox-auth';
 

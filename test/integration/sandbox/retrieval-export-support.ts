@@ -3,7 +3,7 @@ import { createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { RunningSandbox } from '../../../electron/sandbox/index';
 import type { InvoiceMetadataJson } from '../../../electron/sandbox/retrieval';
-import { expectRequestMatchesSpec } from '../../helpers/openapi';
+import { expectRequestMatchesSpec } from '../../helpers/openapi-checks';
 import { encryptWithCertificate, publicKeyFor } from '../../helpers/sandbox-auth';
 import { callChecked, type ApiResponse } from '../../helpers/sandbox-http';
 

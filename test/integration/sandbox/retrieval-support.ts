@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { RunningSandbox } from '../../../electron/sandbox/index';
 import type { InvoiceMetadataJson } from '../../../electron/sandbox/retrieval';
-import { expectRequestMatchesSpec, expectResponseMatchesSpec } from '../../helpers/openapi';
+import { expectRequestMatchesSpec, expectResponseMatchesSpec } from '../../helpers/openapi-checks';
 import { callChecked, type ApiResponse } from '../../helpers/sandbox-http';
 
 export interface MetadataPage {

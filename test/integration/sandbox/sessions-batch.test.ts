@@ -18,7 +18,7 @@ import {
   type EncryptedPart,
   type InvoiceStatusBody,
 } from '../../helpers/invoice-builder';
-import { expectRequestMatchesSpec } from '../../helpers/openapi';
+import { expectRequestMatchesSpec } from '../../helpers/openapi-checks';
 import { loginWithKsefToken, publicKeyFor } from '../../helpers/sandbox-auth';
 import { callChecked } from '../../helpers/sandbox-http';
 import { sha256Base64 } from '../../../electron/sandbox/crypto/primitives';

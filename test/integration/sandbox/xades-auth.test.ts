@@ -9,7 +9,7 @@ import { recordIssuedCertificate, revokeIssuedCertificate } from '../../../elect
 import { startSandbox, type RunningSandbox } from '../../../electron/sandbox/index';
 import { FakeClock } from '../../../electron/sandbox/server/clock';
 import { ksefPackDir } from '../../helpers/ksef-pack';
-import { expectRequestMatchesSpec } from '../../helpers/openapi';
+import { expectRequestMatchesSpec } from '../../helpers/openapi-checks';
 import { authStatus, newChallenge, redeem, type AuthStart } from '../../helpers/sandbox-auth';
 import { callChecked } from '../../helpers/sandbox-http';
 import { selfSignedCertificate, type TestCertificate } from '../../helpers/test-certificates';

@@ -2,10 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { ksefPackDir, skipImportingFileWithoutPack } from './ksef-pack';
+import { KSEF_PACK_MISSING, ksefPackDir } from './ksef-pack';
 
-// Every spec check needs the pack's open-api.json: in a bare clone the files using them skip, saying so.
-skipImportingFileWithoutPack('the KSeF OpenAPI spec (openapi/open-api.json)');
+/**
+ * Checks of requests and responses against the official OpenAPI spec (the pack's open-api.json). The helpers
+ * that talk to the sandbox check every exchange with them; without the pack (a bare clone) the checks are off,
+ * said once, and the behaviour the tests assert still runs. Tests about the spec itself import ./openapi, which
+ * skips them instead.
+ */
+let noted = false;
+function specAbsent(): boolean {
+  if (ksefPackDir()) return false;
+  if (!noted) {
+    noted = true;
+    console.warn(`[note] OpenAPI contract checks are off in this run: ${KSEF_PACK_MISSING}`);
+  }
+  return true;
+}
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -91,6 +104,7 @@ function validate(cacheKey: string, schema: JsonObject, value: unknown, what: st
  * (default: application/json, else the only one defined). A status the spec does not list fails.
  */
 export function expectResponseMatchesSpec(method: string, pathTemplate: string, status: number, body: unknown, contentType?: string): void {
+  if (specAbsent()) return;
   const responses = operation(method, pathTemplate).responses ?? {};
   const response = responses[String(status)];
   if (!response) throw new Error(`spec does not list status ${status} for ${method.toUpperCase()} ${pathTemplate} (has ${Object.keys(responses).join(', ')})`);
@@ -110,6 +124,7 @@ export function expectResponseMatchesSpec(method: string, pathTemplate: string, 
 
 /** Asserts a JSON request body matches the spec's requestBody schema. */
 export function expectRequestMatchesSpec(method: string, pathTemplate: string, body: unknown): void {
+  if (specAbsent()) return;
   const content = operation(method, pathTemplate).requestBody?.content ?? {};
   const schema = content['application/json']?.schema;
   if (!schema) throw new Error(`spec has no JSON request body for ${method.toUpperCase()} ${pathTemplate}`);
