@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import type { KsefApi } from '../../shared/ipc/types';
 import { ApiProvider } from '../api/api-context';
 import { useAccountEvents } from '../api/account-queries';
+import { useDocumentEvents } from '../api/document-events';
 import { useMainEvents } from '../api/queries';
 import { AppShell } from './AppShell';
 
@@ -15,6 +16,7 @@ const theme = createTheme({
 function EventBridge() {
   useMainEvents();
   useAccountEvents();
+  useDocumentEvents();
   return null;
 }
 

@@ -121,7 +121,16 @@ export const issueEn: Widen<typeof issuePl> = {
       effectType: 'The correction takes effect',
       effects: { '1': 'in the corrected invoice’s period', '2': 'in the correcting invoice’s period', '3': 'in another period' },
     },
-    actions: { saveDraft: 'Save draft', preview: 'Preview', issue: 'Issue', issuing: 'Issuing…', sellerProfile: 'Seller data' },
+    actions: {
+      saveDraft: 'Save draft',
+      preview: 'Preview',
+      issue: 'Issue',
+      issuing: 'Issuing…',
+      sellerProfile: 'Seller data',
+      more: 'Other ways to issue',
+      issueOffline: 'Issue offline (with QR codes, send to KSeF later)',
+      offlineMode: 'Offline mode: the invoice will be issued offline',
+    },
     preview: {
       title: 'Invoice preview',
       downloadPdf: 'Download PDF',
@@ -132,7 +141,13 @@ export const issueEn: Widen<typeof issuePl> = {
       schemaErrors: 'The invoice fails the FA(3) schema check:',
       viewUnavailable: 'The preview could not be prepared — the invoice XML follows.',
     },
-    issued: { title: 'Invoice {{number}} issued', body: 'The invoice is queued for sending to KSeF (the Sent page).', next: 'Issue another' },
+    issued: {
+      title: 'Invoice {{number}} issued',
+      body: 'The invoice is queued for sending to KSeF (the Sent page).',
+      offline: 'Issued in offline mode. Give the buyer the PDF with its QR codes; the app sends it to KSeF when KSeF is available — the Sent page shows the deadline.',
+      downloadPdf: 'Download PDF',
+      next: 'Issue another',
+    },
     problems: { title: 'Fix before issuing', warnings: 'Notes', at: '{{field}}: {{message}}', fieldsMarked: 'Fix the fields marked in red.' },
     books: {
       manage: 'Contractors and goods',

@@ -118,7 +118,16 @@ export const issuePl = {
       effectType: 'Skutek korekty ujmuje się',
       effects: { '1': 'w okresie faktury korygowanej', '2': 'w okresie faktury korygującej', '3': 'w innym okresie' },
     },
-    actions: { saveDraft: 'Zapisz szkic', preview: 'Podgląd', issue: 'Wystaw', issuing: 'Wystawianie…', sellerProfile: 'Dane sprzedawcy' },
+    actions: {
+      saveDraft: 'Zapisz szkic',
+      preview: 'Podgląd',
+      issue: 'Wystaw',
+      issuing: 'Wystawianie…',
+      sellerProfile: 'Dane sprzedawcy',
+      more: 'Inne sposoby wystawienia',
+      issueOffline: 'Wystaw offline (z kodami QR, wyślij do KSeF później)',
+      offlineMode: 'Tryb offline: faktura zostanie wystawiona offline',
+    },
     preview: {
       title: 'Podgląd faktury',
       downloadPdf: 'Pobierz PDF',
@@ -129,7 +138,14 @@ export const issuePl = {
       schemaErrors: 'Faktura nie przechodzi kontroli schematu FA(3):',
       viewUnavailable: 'Nie udało się przygotować podglądu — poniżej treść XML faktury.',
     },
-    issued: { title: 'Wystawiono fakturę {{number}}', body: 'Faktura trafiła do kolejki wysyłki do KSeF (strona „Wysłane”).', next: 'Wystaw kolejną' },
+    issued: {
+      title: 'Wystawiono fakturę {{number}}',
+      body: 'Faktura trafiła do kolejki wysyłki do KSeF (strona „Wysłane”).',
+      offline:
+        'Faktura wystawiona w trybie offline. Przekaż nabywcy PDF z kodami QR; aplikacja wyśle ją do KSeF, gdy będzie dostępny — termin wysyłki widać na stronie „Wysłane”.',
+      downloadPdf: 'Pobierz PDF',
+      next: 'Wystaw kolejną',
+    },
     problems: { title: 'Popraw przed wystawieniem', warnings: 'Uwagi', at: '{{field}}: {{message}}', fieldsMarked: 'Popraw pola zaznaczone na czerwono.' },
     books: {
       manage: 'Kontrahenci i towary',

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -171,7 +172,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     await page.getByTestId('issue').click();
     const issued = page.getByTestId('issued-dialog');
     await expect.poll(() => issued.textContent(), { timeout: 30_000 }).toContain('FV/9/2026');
-    await issued.getByRole('button').click();
+    await issued.getByRole('button', { name: 'Wystaw kolejną' }).click();
 
     await page.getByTestId('nav-sent').click();
     await page.getByTestId('send-now').click();
@@ -200,7 +201,7 @@ describe('Sent page (browser mode, sandbox)', () => {
     const issued = page.getByTestId('issued-dialog');
     await expect.poll(() => issued.count(), { timeout: 30_000 }).toBe(1);
     const rozNumber = /Wystawiono fakturę (\S+)/.exec((await issued.textContent()) ?? '')?.[1] ?? '';
-    await issued.getByRole('button').click();
+    await issued.getByRole('button', { name: 'Wystaw kolejną' }).click();
 
     await page.getByTestId('nav-sent').click();
     await page.getByTestId('send-now').click();
@@ -334,4 +335,35 @@ describe('Sent page (browser mode, sandbox)', () => {
     await expect.poll(() => rejectedRow().getByTestId('deadline').count()).toBe(0);
     await shot(page, '16-corrected');
   }, 180_000);
+
+  it('issues one invoice offline from the form: its PDF carries both QR codes, and it waits in Sent until sent', async () => {
+    await page.getByTestId('nav-issue').click();
+    await page.getByTestId('new-invoice').click();
+    await page.getByTestId('buyer-identifier').fill('7352765225');
+    await page.getByTestId('buyer-name').fill('Nabywca Testowy S.A.');
+    await page.getByTestId('buyer-line1').fill('ul. Krzywa 2');
+    await page.getByTestId('buyer-line2').fill('30-001 Kraków');
+    await page.getByTestId('line-name').first().fill('Miód wielokwiatowy');
+    await page.getByTestId('line-price').first().fill('45,00');
+    await page.getByTestId('issue-more').click();
+    await page.getByTestId('issue-offline').click();
+
+    const issued = page.getByTestId('issued-dialog');
+    await expect.poll(() => issued.getAttribute('data-offline'), { timeout: 30_000 }).toBe('true');
+    expect(await issued.getByTestId('issued-offline').textContent()).toContain('trybie offline');
+    const number = /Wystawiono fakturę (\S+)/.exec((await issued.textContent()) ?? '')?.[1] ?? '';
+    await shot(page, '6d-issued-offline');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), issued.getByTestId('issued-pdf').click()]);
+    const pdfPath = (await pdf.path()) ?? '';
+    expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain('OFFLINE'); // KOD I of an offline invoice
+    expect(text).toContain('CERTYFIKAT'); // KOD II, signed with the Offline certificate obtained above
+    await issued.getByRole('button', { name: 'Wystaw kolejną' }).click();
+
+    await page.getByTestId('nav-sent').click();
+    expect(await stateOf(number)).toBe('offline');
+    await page.getByTestId('send-now').click();
+    await expect.poll(() => stateOf(number), { timeout: 60_000 }).toBe('accepted');
+  }, 120_000);
 });

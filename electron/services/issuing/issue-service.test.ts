@@ -24,6 +24,19 @@ describe('IssueService', () => {
 
   afterEach(() => fixture.close());
 
+  it('issues one invoice offline when asked, and says so when the app is offline anyway', async () => {
+    const chosen = await issuing.service.issue(NIP, form(), undefined, { offline: true });
+    expect(chosen).toMatchObject({ issued: true, offline: true, invoice: { outboxId: 'outbox-1' } });
+    expect(outbox.get('outbox-1').state).toBe('offline');
+
+    const online = await issuing.service.issue(NIP, form());
+    expect(online).toMatchObject({ issued: true, offline: false });
+    expect(outbox.get('outbox-2').state).toBe('queued');
+
+    outbox.appMode = 'offline'; // an outage detected, or offline mode switched on
+    expect(await issuing.service.issue(NIP, form())).toMatchObject({ issued: true, offline: true });
+  });
+
   it('gives the series number only on issue, enqueues the XML, forgets the draft and remembers the buyer', async () => {
     const values = form();
     const draft = issuing.drafts.save(NIP, values);

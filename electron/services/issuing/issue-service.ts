@@ -23,7 +23,8 @@ export interface IssuingDocuments {
 }
 
 export interface IssuingOutbox {
-  enqueue(input: { xml: Buffer; origin: 'issued'; fileName?: string }): Promise<{ id: string }>;
+  /** `mode: 'offline'` issues in offline mode; without it the outbox follows the app's mode. */
+  enqueue(input: { xml: Buffer; origin: 'issued'; fileName?: string; mode?: 'offline' }): Promise<{ id: string; state: string }>;
   /** The stored bytes of a sent (or queued) invoice. */
   xml(id: string): Buffer;
   get(id: string): { ksefNumber: string | null; state: string };
@@ -83,7 +84,7 @@ export class IssueService {
     return { fileName: `${number.replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`, pdfBase64: pdf.toString('base64') };
   }
 
-  async issue(companyNip: string, form: IssueFormValues, draftId?: string): Promise<IssueOutcome> {
+  async issue(companyNip: string, form: IssueFormValues, draftId?: string, options: { offline?: boolean } = {}): Promise<IssueOutcome> {
     const outbox = need(this.deps.outbox() ?? undefined, 'outbox');
     const typed = form.number.trim();
     const replacing = form.replacesOutboxId ? this.rejectedEntry(form.replacesOutboxId) : null;
@@ -108,8 +109,8 @@ export class IssueService {
 
     const bytes = Buffer.from(final.xml, 'utf8');
     const entry = replacing
-      ? await outbox.resend(replacing.id, bytes).then(() => ({ id: replacing.id }))
-      : await outbox.enqueue({ xml: bytes, origin: 'issued', fileName: `${number}.xml` });
+      ? await outbox.resend(replacing.id, bytes).then(() => ({ id: replacing.id, state: 'queued' }))
+      : await outbox.enqueue({ xml: bytes, origin: 'issued', fileName: `${number}.xml`, ...(options.offline ? { mode: 'offline' as const } : {}) });
     const invoice: IssuedInvoice = {
       id: randomUUID(),
       companyNip,
@@ -130,7 +131,7 @@ export class IssueService {
     this.rememberProducts(companyNip, form);
     if (draftId) this.deps.drafts.remove(draftId);
     this.deps.onChange?.();
-    return { issued: true, invoice };
+    return { issued: true, invoice, offline: entry.state === 'offline' };
   }
 
   /** The view data, or null when it cannot be built (the preview then shows the XML). */

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { FormProvider, useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { strictIssueFormSchema } from '../../../shared/domain/issuing/form-rules';
-import { issueFormValuesSchema, type IssuedInvoice, type IssueFormValues, type IssuePreview, type IssueProblem, type NumberingSeries, type SellerProfile } from '../../../shared/ipc/channels/issue';
+import { issueFormValuesSchema, type IssueFormValues, type IssuePreview, type IssueProblem, type NumberingSeries, type SellerProfile } from '../../../shared/ipc/channels/issue';
 import { base64ToBytes, saveDownload } from '../../components/download';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ActionBar } from './ActionBar';
@@ -14,13 +14,13 @@ import { BuyerSection } from './BuyerSection';
 import { CorrectionSection } from './CorrectionSection';
 import { DocumentSection } from './DocumentSection';
 import { LITERAL_MESSAGE } from './fields';
-import { IssuedDialog } from './IssuedDialog';
+import { IssuedDialog, type IssuedResult } from './IssuedDialog';
 import { LinesTable } from './LinesTable';
 import { MoreSection } from './MoreSection';
 import { PaymentSection } from './PaymentSection';
 import { PreviewDialog } from './PreviewDialog';
 import { ProblemsSummary } from './ProblemsSummary';
-import { useIssueActions } from './queries';
+import { useIssueActions, useOfflineMode } from './queries';
 import { Section } from './Section';
 import { TotalsPanel } from './TotalsPanel';
 
@@ -48,7 +48,8 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDra
   const actions = useIssueActions();
   const [problems, setProblems] = useState<IssueProblem[]>([]);
   const [preview, setPreview] = useState<IssuePreview | null>(null);
-  const [issued, setIssued] = useState<IssuedInvoice | null>(null);
+  const [issued, setIssued] = useState<IssuedResult | null>(null);
+  const offlineMode = useOfflineMode();
   const [kind, priceMode] = useWatch({ control: form.control, name: ['kind', 'priceMode'] });
   const { saveNow } = autosave;
 
@@ -76,21 +77,22 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDra
     setProblems(unplaced);
   };
 
-  const issue = form.handleSubmit(
-    async (values) => {
-      setProblems([]);
-      await autosave.saveNow();
-      const id = autosave.draftId();
-      const outcome = await actions.issue.mutateAsync({ companyNip: nip, form: values, ...(id ? { draftId: id } : {}) });
-      if (outcome.issued) {
-        autosave.stop();
-        setIssued(outcome.invoice);
-      } else {
-        showProblems(outcome.problems);
-      }
-    },
-    () => setProblems([]),
-  );
+  const issue = (offline: boolean) =>
+    form.handleSubmit(
+      async (values) => {
+        setProblems([]);
+        await autosave.saveNow();
+        const id = autosave.draftId();
+        const outcome = await actions.issue.mutateAsync({ companyNip: nip, form: values, ...(id ? { draftId: id } : {}), ...(offline ? { offline: true } : {}) });
+        if (outcome.issued) {
+          autosave.stop();
+          setIssued({ invoice: outcome.invoice, offline: outcome.offline });
+        } else {
+          showProblems(outcome.problems);
+        }
+      },
+      () => setProblems([]),
+    )();
 
   const openPreview = async () => {
     setPreview(await actions.preview.mutateAsync({ companyNip: nip, form: form.getValues() }));
@@ -158,13 +160,14 @@ export function IssueForm({ nip, initial, draftId, profile, series, onNew, onDra
           savedAt={autosave.savedAt}
           onSave={() => void autosave.saveNow()}
           onPreview={() => void openPreview()}
-          onIssue={() => void issue()}
+          offlineMode={offlineMode}
+          onIssue={(offline) => void issue(offline)}
           previewing={actions.preview.isPending}
           issuing={actions.issue.isPending || form.formState.isSubmitting}
         />
       </Box>
       <PreviewDialog preview={preview} onClose={() => setPreview(null)} onDownload={() => void downloadPdf()} downloading={actions.pdf.isPending} downloadError={actions.pdf.error} />
-      <IssuedDialog invoice={issued} onNext={onNew} />
+      <IssuedDialog result={issued} onNext={onNew} />
     </FormProvider>
   );
 }

@@ -15,7 +15,7 @@ import { DraftsMenu } from './DraftsMenu';
 import { IssueForm } from './IssueForm';
 import { withDecimalComma } from './format';
 import { newInvoiceForm, withDefaults } from './new-form';
-import { useIssueEvents, useSellerProfile, useSeries } from './queries';
+import { useSellerProfile, useSeries } from './queries';
 import { SellerProfileDialog } from './SellerProfileDialog';
 import { SeriesDialog } from './SeriesDialog';
 import { useDraftFromHash } from './use-draft-from-hash';
@@ -23,7 +23,6 @@ import { useDraftFromHash } from './use-draft-from-hash';
 /** "Wystaw fakturę": the issuing form for the selected company, its drafts and its seller data. */
 export function IssuePage() {
   const { t } = useTranslation();
-  useIssueEvents();
   const companies = useCompanies();
   const nip = companies.data?.selectedNip ?? null;
   if (companies.isError) return <ErrorAlert error={companies.error} />;

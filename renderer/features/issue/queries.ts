@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { RequestOf } from '../../../shared/ipc/types';
 import { unwrap, useKsefApi } from '../../api/api-context';
 
-/** Query keys of the issuing feature; main's `issue:changed` invalidates them all. */
+/** Query keys of the issuing feature; main's `issue:changed` invalidates them all (renderer/api/document-events.ts). */
 export const issueKeys = {
   all: ['issue'] as const,
   profile: (nip: string) => ['issue', 'profile', nip] as const,
@@ -14,12 +13,6 @@ export const issueKeys = {
   contractors: (nip: string, query: string) => ['issue', 'contractors', nip, query] as const,
   products: (nip: string, query: string) => ['issue', 'products', nip, query] as const,
 };
-
-export function useIssueEvents() {
-  const api = useKsefApi();
-  const client = useQueryClient();
-  useEffect(() => api.events.on('issue:changed', () => void client.invalidateQueries({ queryKey: issueKeys.all })), [api, client]);
-}
 
 export function useSellerProfile(nip: string) {
   const api = useKsefApi();
@@ -99,4 +92,11 @@ export function useBookMutations(nip: string) {
     saveContractor: useMutation({ mutationFn: (request: Omit<RequestOf<'issue:contractorSave'>, 'companyNip'>) => unwrap(api.issue.contractorSave({ companyNip: nip, ...request })) }),
     saveProduct: useMutation({ mutationFn: (request: Omit<RequestOf<'issue:productSave'>, 'companyNip'>) => unwrap(api.issue.productSave({ companyNip: nip, ...request })) }),
   };
+}
+
+/** Whether "Wystaw" issues offline now (an outage or offline mode): the Sent page's status, kept fresh by main's event (document-events.ts). */
+export function useOfflineMode(): boolean {
+  const api = useKsefApi();
+  const status = useQuery({ queryKey: ['offline', 'status'], queryFn: () => unwrap(api.offline.status({})) });
+  return status.data?.offline === true;
 }

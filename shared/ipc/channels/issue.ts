@@ -139,7 +139,8 @@ export interface IssuePreview {
 export type CorrectionStart = Pick<IssueFormValues, 'buyer' | 'currency' | 'exchangeRate' | 'priceMode' | 'lines' | 'correction'>;
 
 export type IssueOutcome =
-  | { issued: true; invoice: IssuedInvoice }
+  /** `offline`: issued in offline mode (by choice or because KSeF is down): it carries QR codes and is sent later. */
+  | { issued: true; invoice: IssuedInvoice; offline: boolean }
   | { issued: false; problems: IssueProblem[] };
 
 const id = z.string().regex(/^[0-9a-f-]{36}$/);
@@ -230,7 +231,8 @@ export const issueChannels = {
   'issue:preview': defineChannel(z.object({ ...company, form: issueFormValuesSchema }).strict()).returns<IssuePreview>(),
   'issue:pdf': defineChannel(z.object({ ...company, form: issueFormValuesSchema }).strict()).returns<{ fileName: string; pdfBase64: string }>(),
   /** Builds the XML, validates it, assigns the series number and hands the invoice to the outbox. */
-  'issue:issue': defineChannel(z.object({ ...company, draftId: id.optional(), form: issueFormValuesSchema }).strict()).returns<IssueOutcome>(),
+  /** `offline`: issue this invoice in offline mode (QR codes now, sent to KSeF later) whatever the app's mode. */
+  'issue:issue': defineChannel(z.object({ ...company, draftId: id.optional(), form: issueFormValuesSchema, offline: z.boolean().optional() }).strict()).returns<IssueOutcome>(),
 } as const;
 
 export const issueEvents = {

@@ -61,6 +61,6 @@ export function issueHandlers(issuing: IssuingServices): IssueHandlers {
     'issue:issuedGet': async ({ id }) => issued.get(id),
     'issue:preview': ({ companyNip, form }) => service.preview(companyNip, form),
     'issue:pdf': ({ companyNip, form }) => service.pdf(companyNip, form),
-    'issue:issue': ({ companyNip, draftId, form }) => service.issue(companyNip, form, draftId),
+    'issue:issue': ({ companyNip, draftId, form, offline }) => service.issue(companyNip, form, draftId, { offline: offline === true }),
   };
 }

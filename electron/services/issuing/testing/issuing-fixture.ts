@@ -17,15 +17,21 @@ interface OutboxEntry {
   ksefNumber: string | null;
 }
 
+/** The app's mode as the fake outbox sees it: 'offline' makes every new entry offline, as a detected outage does. */
+type AppMode = 'online' | 'offline';
+
 /** An outbox with states: entries are queued when added or resent; a test accepts or rejects them as KSeF would. */
 export class FakeOutbox implements IssuingOutbox {
   readonly entries: OutboxEntry[] = [];
   /** Ids put back in the queue by a resend, in order. */
   readonly resent: string[] = [];
 
-  enqueue = async ({ xml }: { xml: Buffer }) => {
-    this.entries.push({ xml: xml.toString('utf8'), state: 'queued', ksefNumber: null });
-    return { id: `outbox-${this.entries.length}` };
+  appMode: AppMode = 'online';
+
+  enqueue = async ({ xml, mode }: { xml: Buffer; mode?: 'offline' }) => {
+    const state = mode === 'offline' || this.appMode === 'offline' ? 'offline' : 'queued';
+    this.entries.push({ xml: xml.toString('utf8'), state, ksefNumber: null });
+    return { id: `outbox-${this.entries.length}`, state };
   };
 
   xml = (id: string) => Buffer.from(this.entry(id).xml, 'utf8');
