@@ -7,6 +7,7 @@ import { receivedEn } from './received.en';
 import { outboxEn } from './outbox.en';
 import { issueEn } from './issue.en';
 import { issueAdvanceEn } from './issue-advance.en';
+import { issueBooksEn } from './issue-books.en';
 import { invoiceDocumentEn } from './invoice-document.en';
 import { invoiceViewEn } from './invoice-view.en';
 
@@ -19,6 +20,7 @@ export const en: Translation = {
   ...outboxEn,
   ...issueEn,
   ...issueAdvanceEn,
+  ...issueBooksEn,
   ...invoiceDocumentEn,
   ...invoiceViewEn,
   app: { name: 'KSeF Desk', loading: 'Loading…', noBridge: 'No connection to the application process. Start KSeF Desk with npm start.' },

@@ -7,6 +7,7 @@ import { receivedPl } from './received.pl';
 import { outboxPl } from './outbox.pl';
 import { issuePl } from './issue.pl';
 import { issueAdvancePl } from './issue-advance.pl';
+import { issueBooksPl } from './issue-books.pl';
 import { invoiceDocumentPl } from './invoice-document.pl';
 import { invoiceViewPl } from './invoice-view.pl';
 
@@ -19,6 +20,7 @@ export const pl = {
   ...outboxPl,
   ...issuePl,
   ...issueAdvancePl,
+  ...issueBooksPl,
   ...invoiceDocumentPl,
   ...invoiceViewPl,
   app: { name: 'KSeF Desk', loading: 'Ładowanie…', noBridge: 'Brak połączenia z procesem aplikacji. Uruchom KSeF Desk poleceniem npm start.' },

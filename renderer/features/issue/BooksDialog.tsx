@@ -23,10 +23,10 @@ function BookEntry({ primary, secondary, onEdit, onRemove }: { primary: string; 
       data-testid="book-entry"
       secondaryAction={
         <Box sx={{ display: 'flex', gap: 0.5 }}>
-          <IconButton size="small" aria-label={`${t('issue.books.edit')}: ${primary}`} onClick={onEdit} data-testid="book-edit">
+          <IconButton size="small" aria-label={`${t('issueBooks.edit')}: ${primary}`} onClick={onEdit} data-testid="book-edit">
             <EditOutlinedIcon fontSize="small" />
           </IconButton>
-          <IconButton size="small" aria-label={`${t('issue.books.remove')}: ${primary}`} onClick={onRemove} data-testid="book-remove">
+          <IconButton size="small" aria-label={`${t('issueBooks.remove')}: ${primary}`} onClick={onRemove} data-testid="book-remove">
             <DeleteOutlinedIcon fontSize="small" />
           </IconButton>
         </Box>
@@ -79,7 +79,7 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
       {entries.length === 0 ? (
         <ListItem>
           <Typography variant="body2" color="text.secondary">
-            {t('issue.books.empty')}
+            {t('issueBooks.empty')}
           </Typography>
         </ListItem>
       ) : (
@@ -96,7 +96,7 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
 
   return (
     <Dialog open={open} onClose={onClose} maxWidth="md" fullWidth data-testid="books-dialog">
-      <DialogTitle>{t('issue.books.title')}</DialogTitle>
+      <DialogTitle>{t('issueBooks.title')}</DialogTitle>
       <DialogContent dividers sx={{ minHeight: 460 }}>
         <Tabs
           value={tab}
@@ -107,23 +107,23 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
           }}
           sx={{ mb: 2 }}
         >
-          <Tab value="contractors" label={t('issue.books.contractors')} />
-          <Tab value="products" label={t('issue.books.products')} />
+          <Tab value="contractors" label={t('issueBooks.contractors')} />
+          <Tab value="products" label={t('issueBooks.products')} />
         </Tabs>
         {editor ?? (
           <>
             <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
-              {t('issue.books.intro')}
+              {t('issueBooks.intro')}
             </Typography>
             {savedName ? (
               <Alert severity="success" sx={{ mb: 1.5 }} data-testid="book-saved">
-                {t('issue.books.saved', { name: savedName })}
+                {t('issueBooks.saved', { name: savedName })}
               </Alert>
             ) : null}
             <Box sx={{ display: 'flex', gap: 2, alignItems: 'center' }}>
-              <TextField size="small" fullWidth label={t('issue.books.search')} value={query} onChange={(event) => setQuery(event.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+              <TextField size="small" fullWidth label={t('issueBooks.search')} value={query} onChange={(event) => setQuery(event.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
               <Button variant="outlined" startIcon={<AddOutlinedIcon />} onClick={() => startEditing({ tab })} sx={{ flexShrink: 0 }} data-testid="book-add">
-                {tab === 'contractors' ? t('issue.books.addContractor') : t('issue.books.addProduct')}
+                {tab === 'contractors' ? t('issueBooks.addContractor') : t('issueBooks.addProduct')}
               </Button>
             </Box>
             <Box sx={{ maxHeight: 360, overflow: 'auto', mt: 1 }}>
@@ -146,7 +146,7 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
       </DialogContent>
       <DialogActions>
         <Button variant={editor ? 'text' : 'contained'} onClick={onClose}>
-          {t('issue.books.close')}
+          {t('issueBooks.close')}
         </Button>
       </DialogActions>
     </Dialog>

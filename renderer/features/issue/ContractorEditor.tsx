@@ -51,11 +51,11 @@ export function ContractorEditor({ nip, entry, onDone, onCancel }: { nip: string
   };
 
   const type = draft.identifierType;
-  const identifierLabel = type === 'NIP' ? t('issue.books.fields.nip') : type === 'EU_VAT' ? t('issue.books.fields.euVat') : t('issue.books.fields.foreignId');
+  const identifierLabel = type === 'NIP' ? t('issueBooks.fields.nip') : type === 'EU_VAT' ? t('issueBooks.fields.euVat') : t('issueBooks.fields.foreignId');
   const countryField =
     type === 'EU_VAT' ? (
       <BookField
-        label={t('issue.books.fields.country')}
+        label={t('issueBooks.fields.country')}
         value={draft.identifierCountry}
         onChange={(value) => change(['identifier', 'identifierCountry', 'addressCountry'], withIdentifierCountry(draft, value))}
         options={[{ value: '', label: '—' }, ...EU_VAT_COUNTRIES.map((code) => ({ value: code, label: code }))]}
@@ -64,7 +64,7 @@ export function ContractorEditor({ nip, entry, onDone, onCancel }: { nip: string
       />
     ) : (
       <BookField
-        label={t('issue.books.fields.country')}
+        label={t('issueBooks.fields.country')}
         value={draft.identifierCountry}
         onChange={(value) => change(['identifier', 'identifierCountry', 'addressCountry'], withIdentifierCountry(draft, value))}
         onBlur={() => shown.leave('identifierCountry')}
@@ -81,12 +81,12 @@ export function ContractorEditor({ nip, entry, onDone, onCancel }: { nip: string
         submit();
       }} data-testid="contractor-editor">
       <Typography variant="subtitle1" sx={{ mb: 2, fontWeight: 600 }}>
-        {entry ? t('issue.books.editContractor') : t('issue.books.newContractor')}
+        {entry ? t('issueBooks.editContractor') : t('issueBooks.newContractor')}
       </Typography>
       <Stack spacing={0.5}>
         <BookRow columns={hasCountry ? '1.4fr 0.6fr 1.6fr' : '1.4fr 2.2fr'}>
           <BookField
-            label={t('issue.books.fields.identifierType')}
+            label={t('issueBooks.fields.identifierType')}
             value={type}
             onChange={(value) => setType(value as BuyerIdentifierType)}
             options={BUYER_IDENTIFIER_TYPES.map((value) => ({ value, label: t(`issue.buyer.types.${value}`) }))}
@@ -111,7 +111,7 @@ export function ContractorEditor({ nip, entry, onDone, onCancel }: { nip: string
         </BookRow>
         <BookRow columns="1.7fr 1fr">
           <BookField
-            label={t('issue.books.fields.name')}
+            label={t('issueBooks.fields.name')}
             value={draft.name}
             onChange={(value) => change(['name'], { ...draft, name: value })}
             onBlur={() => shown.leave('name')}
@@ -120,7 +120,7 @@ export function ContractorEditor({ nip, entry, onDone, onCancel }: { nip: string
             required
           />
           <BookField
-            label={t('issue.books.fields.email')}
+            label={t('issueBooks.fields.email')}
             type="email"
             value={draft.email}
             onChange={(value) => change(['email'], { ...draft, email: value })}
@@ -130,10 +130,10 @@ export function ContractorEditor({ nip, entry, onDone, onCancel }: { nip: string
           />
         </BookRow>
         <BookRow columns="1.5fr 1.5fr 0.6fr">
-          <BookField label={t('issue.books.fields.line1')} value={draft.address.line1} onChange={(value) => setAddress('addressLine1', 'line1', value)} onBlur={() => shown.leave('addressLine1')} message={message('addressLine1')} testId="contractor-line1" />
-          <BookField label={t('issue.books.fields.line2')} value={draft.address.line2} onChange={(value) => setAddress('addressLine2', 'line2', value)} onBlur={() => shown.leave('addressLine2')} message={message('addressLine2')} testId="contractor-line2" />
+          <BookField label={t('issueBooks.fields.line1')} value={draft.address.line1} onChange={(value) => setAddress('addressLine1', 'line1', value)} onBlur={() => shown.leave('addressLine1')} message={message('addressLine1')} testId="contractor-line1" />
+          <BookField label={t('issueBooks.fields.line2')} value={draft.address.line2} onChange={(value) => setAddress('addressLine2', 'line2', value)} onBlur={() => shown.leave('addressLine2')} message={message('addressLine2')} testId="contractor-line2" />
           <BookField
-            label={t('issue.books.fields.addressCountry')}
+            label={t('issueBooks.fields.addressCountry')}
             value={draft.address.countryCode}
             onChange={(value) => setAddress('addressCountry', 'countryCode', value.toUpperCase())}
             onBlur={() => shown.leave('addressCountry')}

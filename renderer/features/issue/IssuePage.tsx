@@ -93,7 +93,7 @@ function Workspace({ nip, profile, series }: { nip: string; profile: SellerProfi
               {t('issue.actions.sellerProfile')}
             </Button>
             <Button size="small" startIcon={<MenuBookOutlinedIcon />} onClick={() => setBooksOpen(true)} data-testid="books-button">
-              {t('issue.books.manage')}
+              {t('issueBooks.manage')}
             </Button>
             <Button size="small" startIcon={<FormatListNumberedOutlinedIcon />} onClick={() => setSeriesOpen(true)} data-testid="series-button">
               {t('issue.series.manage')}

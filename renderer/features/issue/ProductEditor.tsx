@@ -58,14 +58,14 @@ export function ProductEditor({ nip, entry, onDone, onCancel }: { nip: string; e
       data-testid="product-editor"
     >
       <Typography variant="subtitle1" sx={{ mb: 2, fontWeight: 600 }}>
-        {entry ? t('issue.books.editProduct') : t('issue.books.newProduct')}
+        {entry ? t('issueBooks.editProduct') : t('issueBooks.newProduct')}
       </Typography>
       <Stack spacing={0.5}>
-        <BookField label={t('issue.books.fields.productName')} {...text('name')} autoFocus={!entry} required />
+        <BookField label={t('issueBooks.fields.productName')} {...text('name')} autoFocus={!entry} required />
         <BookRow columns="0.9fr 1fr 1.2fr 1fr">
-          <BookField label={t('issue.books.fields.unit')} {...text('unit')} />
+          <BookField label={t('issueBooks.fields.unit')} {...text('unit')} />
           <BookField
-            label={t('issue.books.fields.priceMode')}
+            label={t('issueBooks.fields.priceMode')}
             value={draft.priceMode}
             onChange={(value) => setDraft((current) => ({ ...current, priceMode: value as PriceMode }))}
             options={PRICE_MODES.map((mode) => ({ value: mode, label: mode === 'net' ? t('issue.lines.net') : t('issue.lines.gross') }))}
@@ -73,13 +73,13 @@ export function ProductEditor({ nip, entry, onDone, onCancel }: { nip: string; e
             testId="product-price-mode"
           />
           <BookField
-            label={draft.priceMode === 'net' ? t('issue.books.fields.netPrice') : t('issue.books.fields.grossPrice')}
+            label={draft.priceMode === 'net' ? t('issueBooks.fields.netPrice') : t('issueBooks.fields.grossPrice')}
             {...text('price')}
             required
             slotProps={{ htmlInput: { inputMode: 'decimal', style: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } } }}
           />
           <BookField
-            label={t('issue.books.fields.rate')}
+            label={t('issueBooks.fields.rate')}
             value={draft.rate}
             onChange={(value) => set('rate', value)}
             options={VAT_RATES.map((rate) => ({ value: rate, label: t(`issue.rates.${rate}`) }))}
@@ -88,12 +88,12 @@ export function ProductEditor({ nip, entry, onDone, onCancel }: { nip: string; e
           />
         </BookRow>
         <BookRow columns="1fr 1fr">
-          <BookField label={t('issue.books.fields.pkwiu')} {...text('pkwiu')} slotProps={{ htmlInput: { maxLength: 32 } }} />
+          <BookField label={t('issueBooks.fields.pkwiu')} {...text('pkwiu')} slotProps={{ htmlInput: { maxLength: 32 } }} />
           <BookField
-            label={t('issue.books.fields.gtu')}
+            label={t('issueBooks.fields.gtu')}
             value={draft.gtu}
             onChange={(value) => set('gtu', value)}
-            options={[{ value: '', label: t('issue.books.fields.noGtu') }, ...GTU_CODES.map((code) => ({ value: code, label: code }))]}
+            options={[{ value: '', label: t('issueBooks.fields.noGtu') }, ...GTU_CODES.map((code) => ({ value: code, label: code }))]}
             message={message('gtu')}
             testId="product-gtu"
           />

@@ -59,10 +59,10 @@ export function EditorActions({ busy, onCancel, testIdPrefix }: { busy: boolean;
   return (
     <Box sx={{ display: 'flex', justifyContent: 'flex-end', gap: 1, mt: 1 }}>
       <Button onClick={onCancel} data-testid={`${testIdPrefix}-cancel`}>
-        {t('issue.books.cancel')}
+        {t('issueBooks.cancel')}
       </Button>
       <BusyButton type="submit" variant="contained" busy={busy} data-testid={`${testIdPrefix}-save`}>
-        {t('issue.books.save')}
+        {t('issueBooks.save')}
       </BusyButton>
     </Box>
   );

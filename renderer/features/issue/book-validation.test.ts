@@ -23,13 +23,13 @@ describe('contractor editor values', () => {
   });
 
   it('words the checks as translation keys by field, the NIP ones as the issue form does', () => {
-    expect(contractorMessages(contractorDraft())).toEqual({ identifier: { key: 'issue.validation.identifier.NIP_EMPTY' }, name: { key: 'issue.books.problems.REQUIRED' } });
+    expect(contractorMessages(contractorDraft())).toEqual({ identifier: { key: 'issue.validation.identifier.NIP_EMPTY' }, name: { key: 'issueBooks.problems.REQUIRED' } });
     expect(contractorMessages({ ...contractorDraft(), identifier: '5265877636', name: 'K', email: 'k@k', address: { line1: '', line2: '', countryCode: 'XX' } })).toEqual({
       identifier: { key: 'issue.validation.identifier.NIP_CHECKSUM' },
-      email: { key: 'issue.books.problems.EMAIL_FORMAT' },
-      addressCountry: { key: 'issue.books.problems.COUNTRY' },
+      email: { key: 'issueBooks.problems.EMAIL_FORMAT' },
+      addressCountry: { key: 'issueBooks.problems.COUNTRY' },
     });
-    expect(contractorMessages({ ...contractorDraft(), identifier: '5265877635', name: 'x'.repeat(600) })).toEqual({ name: { key: 'issue.books.problems.TOO_LONG', values: { max: 512 } } });
+    expect(contractorMessages({ ...contractorDraft(), identifier: '5265877635', name: 'x'.repeat(600) })).toEqual({ name: { key: 'issueBooks.problems.TOO_LONG', values: { max: 512 } } });
   });
 
   it('moves a still Polish address to the identifier country (ISO code for EL and XI), never an address abroad', () => {
@@ -59,8 +59,8 @@ describe('product editor values', () => {
   });
 
   it('names a price that is not a number', () => {
-    expect(productMessages({ ...productDraft(), name: 'U', price: '12,34,5' })).toEqual({ price: { key: 'issue.books.problems.PRICE_FORMAT' } });
-    expect(productMessages({ ...productDraft(), name: 'U', price: 'abc' })).toEqual({ price: { key: 'issue.books.problems.PRICE_FORMAT' } });
+    expect(productMessages({ ...productDraft(), name: 'U', price: '12,34,5' })).toEqual({ price: { key: 'issueBooks.problems.PRICE_FORMAT' } });
+    expect(productMessages({ ...productDraft(), name: 'U', price: 'abc' })).toEqual({ price: { key: 'issueBooks.problems.PRICE_FORMAT' } });
   });
 });
 
@@ -77,10 +77,10 @@ describe("main's answer at the field", () => {
 
   it('says which duplicate it is: a NIP, another number, a consumer’s name, a product name', () => {
     const duplicate = (details: string[]) => problemsOfFailure(new IpcFailure({ code: 'ALREADY_EXISTS', details })) ?? {};
-    expect(contractorMessagesOf(duplicate(['identifier:DUPLICATE']), 'NIP')).toEqual({ identifier: { key: 'issue.books.problems.DUPLICATE_NIP' } });
-    expect(contractorMessagesOf(duplicate(['identifier:DUPLICATE']), 'EU_VAT')).toEqual({ identifier: { key: 'issue.books.problems.DUPLICATE_IDENTIFIER' } });
-    expect(contractorMessagesOf(duplicate(['name:DUPLICATE']), 'NONE')).toEqual({ name: { key: 'issue.books.problems.DUPLICATE_CONSUMER' } });
-    expect(productMessagesOf(duplicate(['name:DUPLICATE']))).toEqual({ name: { key: 'issue.books.problems.DUPLICATE_PRODUCT' } });
-    expect(productMessagesOf({ price: 'SOMETHING_NEW', color: 'RED' })).toEqual({ price: { key: 'issue.books.problems.INVALID' } });
+    expect(contractorMessagesOf(duplicate(['identifier:DUPLICATE']), 'NIP')).toEqual({ identifier: { key: 'issueBooks.problems.DUPLICATE_NIP' } });
+    expect(contractorMessagesOf(duplicate(['identifier:DUPLICATE']), 'EU_VAT')).toEqual({ identifier: { key: 'issueBooks.problems.DUPLICATE_IDENTIFIER' } });
+    expect(contractorMessagesOf(duplicate(['name:DUPLICATE']), 'NONE')).toEqual({ name: { key: 'issueBooks.problems.DUPLICATE_CONSUMER' } });
+    expect(productMessagesOf(duplicate(['name:DUPLICATE']))).toEqual({ name: { key: 'issueBooks.problems.DUPLICATE_PRODUCT' } });
+    expect(productMessagesOf({ price: 'SOMETHING_NEW', color: 'RED' })).toEqual({ price: { key: 'issueBooks.problems.INVALID' } });
   });
 });

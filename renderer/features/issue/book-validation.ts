@@ -74,9 +74,9 @@ export function productInputOf(draft: ProductInput): ProductInput {
 
 function messageOf(field: string, code: string, duplicateKey: string): FieldMessage {
   if ((field === 'identifier' || field === 'identifierCountry') && isIdentifierProblem(code)) return { key: `issue.validation.identifier.${code}` };
-  if (code === 'DUPLICATE') return { key: `issue.books.problems.${duplicateKey}` };
-  if (code === 'TOO_LONG') return { key: 'issue.books.problems.TOO_LONG', values: { max: FIELD_LIMITS[field] ?? 0 } };
-  return { key: `issue.books.problems.${BOOK_PROBLEMS.has(code) ? code : 'INVALID'}` };
+  if (code === 'DUPLICATE') return { key: `issueBooks.problems.${duplicateKey}` };
+  if (code === 'TOO_LONG') return { key: 'issueBooks.problems.TOO_LONG', values: { max: FIELD_LIMITS[field] ?? 0 } };
+  return { key: `issueBooks.problems.${BOOK_PROBLEMS.has(code) ? code : 'INVALID'}` };
 }
 
 function contractorDuplicateKey(field: string, type: BuyerIdentifierType): string {
