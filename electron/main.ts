@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { registerAppSchemePrivileges, serveRendererOverAppProtocol } from './app/app-protocol';
 import { createElectronSettingsEngine } from './app/electron-settings';
 import { createMainWindow } from './app/main-window';
+import { remindOfOfflineDeadlines } from './app/deadline-notifications';
 import { showReceivedNotifications } from './app/received-notifications';
 import { createOsKeyProtector } from './app/safe-storage';
 import { devToolsAllowed, hardenEveryWebContents, hardenSession } from './app/security';
@@ -49,11 +50,15 @@ function startApp(profileDir: string): void {
       if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event, payload);
     });
     showReceivedNotifications(core);
+    const stopDeadlineReminders = remindOfOfflineDeadlines(core);
     app.on('second-instance', () => {
       if (window.isMinimized()) window.restore();
       window.focus();
     });
-    app.on('before-quit', () => void core.close());
+    app.on('before-quit', () => {
+      stopDeadlineReminders();
+      void core.close();
+    });
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -25,6 +25,8 @@ import { createIssuingServices, type IssuingServices } from '../issuing';
 import { issuingDocuments } from '../issuing/wiring';
 import { offlineHandlers } from './handlers/offline-handlers';
 import { createOfflineServices, type OfflineServices } from '../outbox/offline';
+import { offlineDeadlineCandidates } from '../outbox/offline/deadline-candidates';
+import type { DeadlineCandidate } from '../outbox/offline/deadline-reminder';
 import { kod1Url, kod2Url } from '../invoices/qr';
 import { createOutboxServices, type OutboxServices } from '../outbox';
 import { getFa3Validator } from '../invoices/validation';
@@ -69,6 +71,8 @@ export interface AppCore {
   received: ReceivedServices;
   offline: OfflineServices;
   outbox: OutboxServices;
+  /** Offline invoices whose sending deadline still counts (for OS reminders; see deadline-reminder.ts). */
+  offlineDeadlines(): DeadlineCandidate[];
   /** The first-run guide and the app's own updates. */
   firstRun: FirstRunServices;
   close(): Promise<void>;
@@ -190,6 +194,7 @@ export function createAppCore(deps: AppCoreDependencies): AppCore {
     received,
     offline,
     outbox,
+    offlineDeadlines: () => offlineDeadlineCandidates(offline.views(), outbox.store),
     firstRun,
     close: async () => {
       firstRun.updates.stop();
