@@ -141,4 +141,21 @@ describe('contractors and products by hand (browser mode)', () => {
     expect(await page.getByTestId('line-unit').first().inputValue()).toBe('mies.');
     expect(await page.getByTestId('line-rate').first().inputValue()).toBe('8');
   });
+
+  it('removes a product only after asking, and keeps it when the question is cancelled', async () => {
+    await page.getByTestId('books-button').click();
+    const dialog = page.getByTestId('books-dialog');
+    await dialog.getByRole('tab', { name: 'Towary i usługi' }).click();
+    const entry = dialog.getByTestId('book-entry');
+    await expect.poll(() => entry.count(), WAIT).toBe(1);
+    await entry.getByTestId('book-remove').click();
+    const confirm = page.getByRole('dialog', { name: 'Usunąć z listy?' });
+    expect(await confirm.textContent()).toContain('Pozycja „Hosting WWW” zniknie z listy towarów i usług.');
+    await confirm.getByRole('button', { name: 'Anuluj' }).click();
+    await expect.poll(() => confirm.count(), WAIT).toBe(0);
+    expect(await entry.count()).toBe(1);
+    await entry.getByTestId('book-remove').click();
+    await page.getByRole('dialog', { name: 'Usunąć z listy?' }).getByRole('button', { name: 'Tak, usuń' }).click();
+    await expect.poll(() => entry.count(), WAIT).toBe(0);
+  });
 });

@@ -6,6 +6,7 @@ import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatAmountPl } from '../../../shared/domain/money';
 import type { Contractor, Product } from '../../../shared/ipc/channels/issue';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ContractorEditor } from './ContractorEditor';
 import { ProductEditor } from './ProductEditor';
@@ -45,6 +46,7 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
   const [editing, setEditing] = useState<Editing | null>(null);
   const [savedName, setSavedName] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  const [toRemove, setToRemove] = useState<{ tab: BookTab; id: string; name: string } | null>(null);
   const deferred = useDeferredValue(query);
   const contractors = useContractors(nip, tab === 'contractors' ? deferred : '');
   const products = useProducts(nip, tab === 'products' ? deferred : '');
@@ -130,12 +132,12 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
               {tab === 'contractors'
                 ? list(
                     (contractors.data ?? []).map((entry) => (
-                      <BookEntry key={entry.id} primary={entry.name} secondary={contractorLabel(entry)} onEdit={() => startEditing({ tab: 'contractors', entry })} onRemove={() => mutations.removeContractor.mutate(entry.id)} />
+                      <BookEntry key={entry.id} primary={entry.name} secondary={contractorLabel(entry)} onEdit={() => startEditing({ tab: 'contractors', entry })} onRemove={() => setToRemove({ tab: 'contractors', id: entry.id, name: entry.name })} />
                     )),
                   )
                 : list(
                     (products.data ?? []).map((entry) => (
-                      <BookEntry key={entry.id} primary={entry.name} secondary={productLabel(entry)} onEdit={() => startEditing({ tab: 'products', entry })} onRemove={() => mutations.removeProduct.mutate(entry.id)} />
+                      <BookEntry key={entry.id} primary={entry.name} secondary={productLabel(entry)} onEdit={() => startEditing({ tab: 'products', entry })} onRemove={() => setToRemove({ tab: 'products', id: entry.id, name: entry.name })} />
                     )),
                   )}
             </Box>
@@ -143,6 +145,20 @@ export function BooksDialog({ nip, open, onClose }: { nip: string; open: boolean
             {mutations.removeProduct.isError ? <ErrorAlert error={mutations.removeProduct.error} /> : null}
           </>
         )}
+        <ConfirmDialog
+          open={toRemove !== null}
+          title={t('issueBooks.removeTitle')}
+          body={t(toRemove?.tab === 'products' ? 'issueBooks.removeProductBody' : 'issueBooks.removeContractorBody', { name: toRemove?.name ?? '' })}
+          confirmLabel={t('issueBooks.removeConfirm')}
+          cancelLabel={t('issueBooks.cancel')}
+          danger
+          onConfirm={() => {
+            if (toRemove?.tab === 'products') mutations.removeProduct.mutate(toRemove.id);
+            else if (toRemove) mutations.removeContractor.mutate(toRemove.id);
+            setToRemove(null);
+          }}
+          onCancel={() => setToRemove(null)}
+        />
       </DialogContent>
       <DialogActions>
         <Button variant={editor ? 'text' : 'contained'} onClick={onClose}>
