@@ -58,6 +58,15 @@ export const receivedEn: typeof receivedPl = {
       never: "This company's invoices have not been fetched yet.",
       schedule: 'While the app runs, new invoices are fetched automatically every 15 minutes.',
     },
+    syncAll: {
+      button: 'Fetch for every company',
+      title: 'Fetching for every company finished',
+      none: 'No company can be fetched for now: sign in, or unlock the key store.',
+      fetched: '{{who}}: new invoices: {{count}}',
+      noSession: "{{who}}: skipped — no default certificate for this company, or the key store is locked; sign in to it to fetch its invoices.",
+      failed: '{{who}}: failed — {{reason}}',
+      cancelled: '{{who}}: stopped',
+    },
     export: {
       button: 'Export',
       csv: 'CSV (Excel)',

@@ -62,6 +62,15 @@ export const receivedPl = {
       never: 'Jeszcze nie pobierano faktur tej firmy.',
       schedule: 'Gdy aplikacja działa, nowe faktury są pobierane automatycznie co 15 minut.',
     },
+    syncAll: {
+      button: 'Pobierz dla wszystkich firm',
+      title: 'Pobieranie dla wszystkich firm zakończone',
+      none: 'Nie ma firmy, dla której można teraz pobrać faktury: zaloguj się albo odblokuj magazyn kluczy.',
+      fetched: '{{who}}: nowe faktury: {{count}}',
+      noSession: '{{who}}: pominięta — brak domyślnego certyfikatu tej firmy albo zablokowany magazyn kluczy; zaloguj się do niej, aby pobrać faktury.',
+      failed: '{{who}}: nie udało się — {{reason}}',
+      cancelled: '{{who}}: przerwano',
+    },
     export: {
       button: 'Eksportuj',
       csv: 'CSV (Excel)',

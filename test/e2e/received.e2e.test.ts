@@ -105,4 +105,20 @@ describe('received invoices (browser mode, sandbox seeded with a thousand invoic
     await expect.poll(() => page.getByTestId('received-export-message').textContent()).toContain('.csv');
     await shot(page, '6-exported');
   }, 60_000);
+
+  it('a bookkeeper fetches for every company at once and sees which could not be fetched and why', async () => {
+    await page.getByTestId('nav-companies').click();
+    await page.getByTestId('company-nip').fill('9876543210');
+    await page.getByTestId('company-name').fill('Klient Bez Certyfikatu');
+    await page.getByRole('button', { name: 'Dodaj firmę' }).click();
+    await expect.poll(() => page.getByTestId('company-entry').count()).toBe(2);
+    await page.getByTestId('nav-received').click();
+    await page.getByTestId('received-sync-all').click();
+    const outcome = page.getByTestId('received-sync-all-outcome');
+    await expect.poll(() => outcome.getByTestId('received-sync-all-line').count(), { timeout: 60_000 }).toBe(2);
+    const lines = await outcome.getByTestId('received-sync-all-line').allTextContents();
+    expect(lines[0]).toBe(`Pszczółka Miód i Wosk (NIP ${NIP}): nowe faktury: 0`);
+    expect(lines[1]).toMatch(/^Klient Bez Certyfikatu \(NIP 9876543210\): pominięta — brak domyślnego certyfikatu/);
+    await shot(page, '7-sync-all');
+  }, 90_000);
 });

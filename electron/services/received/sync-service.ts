@@ -1,6 +1,6 @@
-/** "Sync now", the background schedule, progress events and cancel, for the signed-in company. */
+/** "Sync now" (the signed-in company, or every company), the background schedule, progress events and cancel. */
 import type { KsefEnvironment } from '../../../shared/domain/environments';
-import type { ReceivedSubject, ReceivedSyncProgress, ReceivedSyncState, ReceivedSyncSummary } from '../../../shared/ipc/channels/received';
+import type { ReceivedSubject, ReceivedSyncAllResult, ReceivedSyncProgress, ReceivedSyncState, ReceivedSyncSummary } from '../../../shared/ipc/channels/received';
 import type { SignedInSession } from '../../../shared/ipc/channels/auth';
 import { AppError } from '../errors/app-error';
 import { KsefInvoicesApi } from '../ksef/api/invoices';
@@ -82,6 +82,26 @@ export class ReceivedSyncService {
       });
     this.running = running;
     return running.done;
+  }
+
+  /**
+   * "Fetch for every company" (a bookkeeper's morning): each company one after another, the signed-in one first,
+   * others with their default certificate while the key store is unlocked. A company without a session now is
+   * reported, not failed; any other failure is reported and the next company still runs.
+   */
+  async runAll(subject: ReceivedSubject = 'buyer'): Promise<ReceivedSyncAllResult[]> {
+    const results: ReceivedSyncAllResult[] = [];
+    for (const companyNip of await this.scheduledCompanies()) {
+      await this.running?.done.catch(() => undefined); // a run already going (e.g. scheduled) finishes first
+      try {
+        const summary = await this.run(subject, { companyNip });
+        results.push({ companyNip, imported: summary.imported, ...(summary.cancelled ? { cancelled: true } : {}) });
+        if (summary.cancelled) break; // cancel stops the whole round
+      } catch (error) {
+        results.push({ companyNip, imported: 0, error: toAppError(error).code });
+      }
+    }
+    return results;
   }
 
   /** Starts a run in the background (IPC "Sync now"); progress and the outcome arrive as events. */

@@ -1,10 +1,13 @@
 import CloudDownloadOutlinedIcon from '@mui/icons-material/CloudDownloadOutlined';
+import CloudSyncOutlinedIcon from '@mui/icons-material/CloudSyncOutlined';
 import { Alert, Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ReceivedSubject } from '../../../shared/ipc/channels/received';
-import { useAuthStatus } from '../../api/account-queries';
+import { useAuthStatus, useCompanies } from '../../api/account-queries';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorMessage } from '../../i18n';
 import { useReceivedMutations, useSyncEvents, useSyncState } from './received-queries';
+import { SyncAllResults } from './SyncAllResults';
 
 /** "Fetch from KSeF" for the signed-in company: live progress (counts, phase, time left), cancel, last outcome. */
 export function SyncPanel({ subject }: { subject: ReceivedSubject }) {
@@ -12,7 +15,9 @@ export function SyncPanel({ subject }: { subject: ReceivedSubject }) {
   const auth = useAuthStatus().data;
   const state = useSyncState().data;
   const outcome = useSyncEvents();
-  const { sync, cancelSync } = useReceivedMutations();
+  const { sync, syncAll, cancelSync } = useReceivedMutations();
+  const companies = useCompanies().data?.companies ?? [];
+  const names = new Map(companies.map((company) => [company.nip, company.name]));
   const running = state?.running ?? null;
   const nip = auth?.session?.contextNip ?? null;
   const last = nip ? state?.last.find((entry) => entry.companyNip === nip && entry.subject === subject) : undefined;
@@ -46,12 +51,21 @@ export function SyncPanel({ subject }: { subject: ReceivedSubject }) {
             {t('received.sync.cancel')}
           </Button>
         ) : (
-          <Button variant="contained" startIcon={<CloudDownloadOutlinedIcon />} disabled={!nip || sync.isPending} onClick={() => sync.mutate({ subject })} data-testid="received-sync-now">
-            {t('received.sync.now')}
-          </Button>
+          <Stack direction="row" spacing={1}>
+            {companies.length > 1 ? (
+              <Button variant="outlined" startIcon={<CloudSyncOutlinedIcon />} disabled={syncAll.isPending} onClick={() => syncAll.mutate({ subject })} data-testid="received-sync-all">
+                {t('received.syncAll.button')}
+              </Button>
+            ) : null}
+            <Button variant="contained" startIcon={<CloudDownloadOutlinedIcon />} disabled={!nip || sync.isPending || syncAll.isPending} onClick={() => sync.mutate({ subject })} data-testid="received-sync-now">
+              {t('received.sync.now')}
+            </Button>
+          </Stack>
         )}
       </Stack>
-      {outcome && !running ? (
+      {syncAll.data && !running && !syncAll.isPending ? <SyncAllResults results={syncAll.data} names={names} /> : null}
+      {syncAll.isError ? <ErrorAlert error={syncAll.error} /> : null}
+      {outcome && !running && !syncAll.data ? (
         <Alert sx={{ mt: 1.5 }} severity={outcome.error ? 'error' : outcome.cancelled ? 'warning' : 'success'} data-testid="received-sync-outcome">
           {outcome.error
             ? t('received.sync.failed', { reason: errorMessage({ code: outcome.error }) })

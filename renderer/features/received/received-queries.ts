@@ -51,6 +51,7 @@ export function useReceivedMutations() {
   const invalidate = useInvalidateReceived();
   return {
     sync: useMutation({ mutationFn: (request: RequestOf<'received:sync'>) => unwrap(api.received.sync(request)), onSettled: invalidate }),
+    syncAll: useMutation({ mutationFn: (request: RequestOf<'received:syncAll'>) => unwrap(api.received.syncAll(request)), onSettled: invalidate }),
     cancelSync: useMutation({ mutationFn: () => unwrap(api.received.cancelSync({})) }),
     setState: useMutation({ mutationFn: (request: RequestOf<'received:setState'>) => unwrap(api.received.setState(request)), onSettled: invalidate }),
     markRead: useMutation({ mutationFn: (request: RequestOf<'received:markRead'>) => unwrap(api.received.markRead(request)), onSettled: invalidate }),

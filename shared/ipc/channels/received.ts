@@ -125,6 +125,14 @@ export interface ReceivedSyncSummary {
   error?: ErrorCode;
 }
 
+/** One company's outcome of "fetch for every company". NOT_SIGNED_IN: no session could be had for it now. */
+export interface ReceivedSyncAllResult {
+  companyNip: string;
+  imported: number;
+  cancelled?: boolean;
+  error?: ErrorCode;
+}
+
 export interface ReceivedSyncState {
   running: ReceivedSyncProgress | null;
   /** Last run per company and subject. */
@@ -154,6 +162,8 @@ export const receivedChannels = {
   ).returns<ReceivedInvoiceRow>(),
   'received:sellers': defineChannel(z.object({ companyNip: nipSchema.optional() }).strict()).returns<{ nip: string; name: string | null; count: number }[]>(),
   'received:sync': defineChannel(z.object({ subject: z.enum(RECEIVED_SUBJECTS).optional() }).strict()).returns<Done>(),
+  /** Every company in turn; answers when all are done (progress and each outcome arrive as events meanwhile). */
+  'received:syncAll': defineChannel(z.object({ subject: z.enum(RECEIVED_SUBJECTS).optional() }).strict()).returns<ReceivedSyncAllResult[]>(),
   'received:syncState': defineChannel(noInput).returns<ReceivedSyncState>(),
   'received:cancelSync': defineChannel(noInput).returns<Done>(),
   'received:export': defineChannel(z.object({ filter: receivedFilterSchema, format: z.enum(RECEIVED_EXPORT_FORMATS) }).strict()).returns<ReceivedExportJob>(),

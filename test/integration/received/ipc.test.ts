@@ -100,4 +100,21 @@ describe('received invoices over IPC', () => {
     expect(page.rows.map((row) => row.ksefNumber).sort()).toEqual(seeded.map((invoice) => invoice.ksefNumber).sort());
     expect(((await app.call('auth:status', {})) as { session: { contextNip: string } }).session.contextNip).toBe(NIP);
   }, 60_000);
+
+  it('fetches for every company in one go, the signed-in one first, and names a company it cannot sign in to', async () => {
+    const OTHER = '7762811692'; // added with its own test certificate above
+    const WITHOUT_CERTIFICATE = '9876543210';
+    await app.call('companies:add', { nip: WITHOUT_CERTIFICATE, name: 'Klient Bez Certyfikatu' });
+    const arrivedHere = arrive(app.sandbox, NIP, 2);
+    const arrivedThere = arrive(app.sandbox, OTHER, 5);
+    await sleep(2_100);
+    const results = await app.call('received:syncAll', {});
+    expect(results).toEqual([
+      { companyNip: NIP, imported: arrivedHere.length },
+      { companyNip: OTHER, imported: arrivedThere.length },
+      { companyNip: WITHOUT_CERTIFICATE, imported: 0, error: 'NOT_SIGNED_IN' },
+    ]);
+    const page = (await app.call('received:list', { filter: { companyNip: OTHER }, limit: 100 })) as ReceivedPage;
+    expect(page.rows.map((row) => row.ksefNumber)).toEqual(expect.arrayContaining(arrivedThere));
+  }, 60_000);
 });

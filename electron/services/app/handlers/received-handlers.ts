@@ -38,6 +38,7 @@ export function receivedHandlers(received: ReceivedServices): ReceivedHandlers {
       sync.start(subject);
       return DONE;
     },
+    'received:syncAll': ({ subject }) => sync.runAll(subject),
     'received:syncState': async () => {
       sync.ensureSchedule();
       return sync.state();
