@@ -24,15 +24,20 @@ export async function addCompany(page: Page, company: { nip: string; name: strin
   await expect.poll(() => page.getByTestId('company-entry').count(), WAIT).toBe(1);
 }
 
-/** ArrowDown to the first suggestion (again, if the list was refreshed meanwhile), then Enter picks it. */
-export async function pickHighlighted(page: Page): Promise<void> {
+/**
+ * ArrowDown until the highlighted suggestion is the one named `option`, then Enter picks it. The list refreshes
+ * as main answers each keystroke, so an earlier, shorter query's suggestion may be highlighted for a moment.
+ */
+export async function pickHighlighted(page: Page, option: RegExp = /./): Promise<void> {
   const highlighted = page.locator('.MuiAutocomplete-option.Mui-focused');
   await expect
     .poll(async () => {
-      if ((await highlighted.count()) === 0) await page.keyboard.press('ArrowDown');
-      return highlighted.count();
+      const text = (await highlighted.count()) === 1 ? ((await highlighted.textContent()) ?? '') : '';
+      if (option.test(text)) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
     }, WAIT)
-    .toBe(1);
+    .toBe(true);
   await page.keyboard.press('Enter');
 }
 
@@ -41,5 +46,5 @@ export async function typeAndPick(page: Page, field: 'buyer-name' | 'line-name',
   await page.getByTestId(field).first().focus();
   await page.keyboard.type(typed);
   await expect.poll(() => page.getByRole('option', { name: option }).count(), WAIT).toBe(1);
-  await pickHighlighted(page);
+  await pickHighlighted(page, option);
 }
