@@ -2,12 +2,14 @@ import AddOutlinedIcon from '@mui/icons-material/AddOutlined';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import { Box, Button, IconButton, MenuItem, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatAmountPl } from '../../../shared/domain/money';
 import { filledLines } from '../../../shared/domain/issuing/form-to-invoice';
 import type { FormSettledAdvance, IssueFormValues } from '../../../shared/ipc/channels/issue';
 import { unwrap, useKsefApi } from '../../api/api-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormCheckbox, FormText, problemText, type IssueFieldPath } from './fields';
 import { withDecimalComma } from './format';
 import { FieldRow, Section } from './Section';
@@ -51,6 +53,7 @@ function SettledAdvances({ nip }: { nip: string }) {
   const candidates = (sent.data?.items ?? []).filter((item) => item.sellerNip === nip && item.kind === 'ZAL' && item.ksefNumber && !taken.has(item.id));
   const arrayError = formState.errors.advance?.settled?.message ?? formState.errors.advance?.settled?.root?.message;
 
+  const [failure, setFailure] = useState<unknown>(null);
   const blank: FormSettledAdvance = { sourceId: null, outsideKsef: false, reference: '', gross: '' };
   const pick = async (outboxId: string) => {
     const item = candidates.find((candidate) => candidate.id === outboxId);
@@ -59,13 +62,19 @@ function SettledAdvances({ nip }: { nip: string }) {
     append({ sourceId: item.id, outsideKsef: false, reference: item.ksefNumber, gross });
     // The first advance of an empty form brings its buyer and its order, which the settlement shows in full.
     if (filledLines(getValues('lines')).length > 0 && getValues('buyer.name').trim() !== '') return;
-    const start = await api.issue.correctionOf({ outboxId });
-    if (!start.ok) return;
+    let start;
+    try {
+      start = await unwrap(api.issue.correctionOf({ outboxId }));
+      setFailure(null);
+    } catch (error) {
+      setFailure(error); // the advance stays listed; its buyer and order could not be read
+      return;
+    }
     const options = { shouldDirty: true };
-    if (getValues('buyer.name').trim() === '') setValue('buyer', start.value.buyer, options);
+    if (getValues('buyer.name').trim() === '') setValue('buyer', start.buyer, options);
     if (filledLines(getValues('lines')).length === 0) {
-      setValue('lines', withDecimalComma(start.value.lines, i18n.language), options);
-      for (const key of ['currency', 'exchangeRate', 'priceMode'] as const) setValue(key, start.value[key], options);
+      setValue('lines', withDecimalComma(start.lines, i18n.language), options);
+      for (const key of ['currency', 'exchangeRate', 'priceMode'] as const) setValue(key, start[key], options);
     }
   };
 
@@ -105,6 +114,8 @@ function SettledAdvances({ nip }: { nip: string }) {
           </Box>
         );
       })}
+      {sent.isError ? <ErrorAlert error={sent.error} /> : null}
+      {failure ? <ErrorAlert error={failure} /> : null}
       {arrayError ? (
         <Typography variant="body2" color="error" role="alert" sx={{ mb: 1 }}>
           {problemText(t, arrayError)}

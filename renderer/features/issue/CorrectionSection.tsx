@@ -1,10 +1,12 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { IssueFormValues } from '../../../shared/ipc/channels/issue';
 import { formatAmountPl } from '../../../shared/domain/money';
 import { unwrap, useKsefApi } from '../../api/api-context';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormSelect, FormText } from './fields';
 import { withDecimalComma } from './format';
 import { FieldRow, Section } from './Section';
@@ -26,10 +28,16 @@ export function CorrectionSection({ nip }: { nip: string }) {
   // Only the company's own invoices: the outbox holds every company of the profile.
   const candidates = (sent.data?.items ?? []).filter((item) => item.sellerNip === nip && !item.kind.startsWith('KOR') && item.kind !== 'ZAL' && item.kind !== 'ROZ');
 
+  const [failure, setFailure] = useState<unknown>(null);
   const pick = async (outboxId: string) => {
-    const result = await api.issue.correctionOf({ outboxId });
-    if (!result.ok) return;
-    const start = result.value;
+    let start;
+    try {
+      start = await unwrap(api.issue.correctionOf({ outboxId }));
+      setFailure(null);
+    } catch (error) {
+      setFailure(error);
+      return;
+    }
     const options = { shouldDirty: true };
     setValue('correction', { ...start.correction, linesBefore: withDecimalComma(start.correction.linesBefore, i18n.language) }, options);
     setValue('lines', withDecimalComma(start.lines, i18n.language), options);
@@ -57,6 +65,8 @@ export function CorrectionSection({ nip }: { nip: string }) {
           ))}
         </TextField>
       </FieldRow>
+      {sent.isError ? <ErrorAlert error={sent.error} /> : null}
+      {failure ? <ErrorAlert error={failure} /> : null}
       <FieldRow columns="1.2fr 1.6fr 0.9fr">
         <FormText name="correction.originalNumber" label={t('issue.correction.originalNumber')} testId="correction-number" />
         <FormText name="correction.originalKsefNumber" label={t('issue.correction.originalKsefNumber')} helperText={t('issue.correction.originalKsefHint')} testId="correction-ksef-number" />

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { RequestOf } from '../../../shared/ipc/types';
 import { unwrap, useKsefApi } from '../../api/api-context';
+import { useOfflineStatus } from '../sent/sent-queries';
 
 /** Query keys of the issuing feature; main's `issue:changed` invalidates them all (renderer/api/document-events.ts). */
 export const issueKeys = {
@@ -94,9 +95,7 @@ export function useBookMutations(nip: string) {
   };
 }
 
-/** Whether "Wystaw" issues offline now (an outage or offline mode): the Sent page's status, kept fresh by main's event (document-events.ts). */
+/** Whether "Wystaw" issues offline now (an outage, or offline mode chosen on the Sent page). */
 export function useOfflineMode(): boolean {
-  const api = useKsefApi();
-  const status = useQuery({ queryKey: ['offline', 'status'], queryFn: () => unwrap(api.offline.status({})) });
-  return status.data?.offline === true;
+  return useOfflineStatus().data?.offline === true;
 }

@@ -4,7 +4,7 @@ import type { OutboxChanged } from '../../../shared/ipc/channels/outbox';
 import type { RequestOf } from '../../../shared/ipc/types';
 import { unwrap, useKsefApi } from '../../api/api-context';
 
-/** Query keys of the Sent page; `outbox:changed` and `offline:changed` invalidate them. */
+/** Query keys of the Sent page; `outbox:changed` and `offline:changed` invalidate them (renderer/api/document-events.ts). */
 export const sentKeys = {
   outbox: ['outbox'] as const,
   list: (request: RequestOf<'outbox:list'>) => ['outbox', 'list', request] as const,
@@ -93,27 +93,12 @@ export function useCompleteKod2() {
 }
 
 /**
- * Follows main's events: the outbox and offline state are re-read when they change; the latest batch
- * progress is returned for the progress bar (cleared when the batch is done).
+ * The latest batch progress for the progress bar (cleared when the batch is done). Re-reading the outbox and
+ * offline state on main's events is app-wide (renderer/api/document-events.ts).
  */
 export function useSentEvents(): OutboxChanged['progress'] | null {
   const api = useKsefApi();
-  const client = useQueryClient();
   const [progress, setProgress] = useState<OutboxChanged['progress'] | null>(null);
-  useEffect(() => {
-    const offOutbox = api.events.on('outbox:changed', (change) => {
-      setProgress(change.progress && change.progress.phase !== 'done' ? change.progress : null);
-      void client.invalidateQueries({ queryKey: sentKeys.outbox });
-      void client.invalidateQueries({ queryKey: sentKeys.offlineInvoices });
-    });
-    const offOffline = api.events.on('offline:changed', (status) => {
-      client.setQueryData(sentKeys.offlineStatus, status);
-      void client.invalidateQueries({ queryKey: sentKeys.offlineInvoices });
-    });
-    return () => {
-      offOutbox();
-      offOffline();
-    };
-  }, [api, client]);
+  useEffect(() => api.events.on('outbox:changed', (change) => setProgress(change.progress && change.progress.phase !== 'done' ? change.progress : null)), [api]);
   return progress;
 }
